@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The C and assembly side of the kernel as Swift sees it: umbrella header of the KernelSupport module. */
+#ifndef APUS_KERNEL_SUPPORT_H
+#define APUS_KERNEL_SUPPORT_H
+
+#include "layout.h"
+#include "cpu.h"
+#include "interrupt_frame.h"
+#include "linker_symbols.h"
+#include "fault_probe.h"
+#include "runtime_bridge.h"
+
+#endif
