@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// A 16550 UART (COM1 at 115200 8N1): polled output for early boot and panics.
+// A 16550 UART (COM1 at 115200 8N1): registers, polled output, and interrupt control.
 import KernelSupport
 
 struct SerialPort {
@@ -25,9 +25,20 @@ struct SerialPort {
         write(.modemControl, 0x0B)          // DTR, RTS, OUT2 (OUT2 gates the IRQ line)
     }
 
+    var transmitterReady: Bool { read(.lineStatus) & 0x20 != 0 }
+
+    /// Writes one byte, waiting (boundedly) for room in the transmitter.
     func putPolled(_ byte: UInt8) {
         var spins = 0
-        while read(.lineStatus) & 0x20 == 0 && spins < 100_000 { spins += 1 }
+        while !transmitterReady && spins < 100_000 { spins += 1 }
         write(.data, byte)
+    }
+
+    func receivedByte() -> UInt8? {
+        read(.lineStatus) & 0x01 != 0 ? read(.data) : nil
+    }
+
+    func enableInterrupts(receive: Bool, transmitEmpty: Bool) {
+        write(.interruptEnable, (receive ? 0x01 : 0) | (transmitEmpty ? 0x02 : 0))
     }
 }

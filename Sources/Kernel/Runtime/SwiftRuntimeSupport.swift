@@ -4,13 +4,15 @@ import KernelSupport
 
 @_cdecl("apus_console_putchar")
 func consolePutchar(_ c: CInt) {
-    SerialPort.com1.putPolled(UInt8(truncatingIfNeeded: c))
+    SerialConsole.put(UInt8(truncatingIfNeeded: c))
 }
 
 @_cdecl("apus_heap_allocate")
 func heapAllocate(_ size: Int, _ alignment: Int) -> UnsafeMutableRawPointer? {
-    return nil
+    unsafe KernelHeap.allocate(size: size, alignment: alignment)
 }
 
 @_cdecl("apus_heap_free")
-func heapFree(_ pointer: UnsafeMutableRawPointer?) {}
+func heapFree(_ pointer: UnsafeMutableRawPointer) {
+    unsafe KernelHeap.free(pointer)
+}

@@ -9,5 +9,7 @@
 #include "linker_symbols.h"
 #include "fault_probe.h"
 #include "runtime_bridge.h"
+#include "cpu_tables.h"
+#include "early_arena.h"
 
 #endif

@@ -9,11 +9,12 @@
 
 #include <stdint.h>
 #include "interrupt_frame.h"
+#include "cpu.h"
 
 /* Write one byte to `address`; returns 0 if it was written, 1 if it faulted. */
-int fault_probe_write(uint64_t address, uint8_t value);
+APUS_UNSAFE int fault_probe_write(uint64_t address, uint8_t value);
 /* Call the code at `address` (which must return); returns 0 if it ran, 1 if fetching it faulted. */
-int fault_probe_call(uint64_t address);
+APUS_UNSAFE int fault_probe_call(uint64_t address);
 /* From the fault handler: if a probe is armed, redirect `frame` to its recovery point and return 1. */
 int fault_probe_recover(struct interrupt_frame *frame);
 

@@ -20,5 +20,7 @@ static inline uint64_t linker_data_start(void) { return (uint64_t)__data_start; 
 static inline uint64_t linker_data_end(void) { return (uint64_t)__data_end; }
 static inline uint64_t linker_symtab_start(void) { return (uint64_t)__symtab_start; }
 static inline uint64_t linker_symtab_end(void) { return (uint64_t)__symtab_end; }
+static inline uint64_t boot_stack_bottom_address(void) { return (uint64_t)boot_stack_bottom; }
+static inline uint64_t boot_stack_top_address(void) { return (uint64_t)boot_stack_top; }
 
 #endif

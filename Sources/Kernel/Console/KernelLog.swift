@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The kernel log: records kept in a ring (read by `dmesg`) and echoed to the console by level, like printk.
+import KernelCore
+
+/// One log line as it is composed, before it is committed.
+typealias LogLine = LineBuffer<240>
+
+enum KernelLog {
+    private struct State {
+        var ring = LogRing<131_072>()
+        /// Which levels are echoed to the console (`loglevel=` on the command line).
+        var consoleLevel = ConsoleLogLevel.default
+    }
+    nonisolated(unsafe) private static var state = State()
+
+    /// The one access path to `state`.
+    private static func withState<Result>(_ body: (inout State) -> Result) -> Result {
+        // SAFETY: interrupts are off inside, and only the boot CPU runs kernel code.
+        withInterruptsDisabled { unsafe body(&state) }
+    }
+
+    static func setConsoleLevel(_ level: ConsoleLogLevel) {
+        withState { $0.consoleLevel = level }
+    }
+
+    /// Composes a record with `compose` and commits it at `level`.
+    static func log(_ level: LogLevel, _ compose: (inout LogLine) -> Void) {
+        var line = LogLine()
+        compose(&line)
+        let now = Clock.nanoseconds
+        withState { state in
+            state.ring.append(level: level, timestamp: now, text: line)
+            if state.consoleLevel.echoes(level) {
+                var sink = ConsoleSink()
+                sink.write(LogTimestamp(nanoseconds: now))
+                sink.write(" ")
+                sink.write(line)
+                sink.write(0x0A)
+            }
+        }
+    }
+
+    /// Writes every stored record, oldest first, Linux-style (`[    1.234567] text`).
+    static func dump<Sink: TextSink>(to sink: inout Sink) {
+        withState { state in
+            state.ring.forEach { record in
+                state.ring.format(record, to: &sink)
+                sink.write(0x0A)
+            }
+        }
+    }
+}
+
+/// Logs a record at `level` (the kernel's printk).
+func log(_ level: LogLevel, _ compose: (inout LogLine) -> Void) {
+    KernelLog.log(level, compose)
+}
+
+/// Logs a fixed message at `level`.
+func log(_ level: LogLevel, _ message: StaticString) {
+    KernelLog.log(level) { $0.write(message) }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// COM1 as the console: receive and transmit rings served by the UART interrupt (IRQ 4).
+import KernelSupport
+
+enum SerialConsole {
+    private static let ringSize = 4096
+
+    private struct Ring {
+        var bytes = InlineArray<4096, UInt8>(repeating: 0)
+        var head = 0                                    // next to read
+        var tail = 0                                    // next to write
+        var isEmpty: Bool { head == tail }
+        var isFull: Bool { tail - head == SerialConsole.ringSize }
+        mutating func push(_ byte: UInt8) {
+            bytes[tail % SerialConsole.ringSize] = byte
+            tail += 1
+        }
+        mutating func pop() -> UInt8? {
+            guard !isEmpty else { return nil }
+            let byte = bytes[head % SerialConsole.ringSize]
+            head += 1
+            return byte
+        }
+    }
+
+    private struct State {
+        var receive = Ring()
+        var transmit = Ring()
+        var interruptDriven = false
+        /// Bytes dropped because the receive ring was full.
+        var overruns = 0
+    }
+    nonisolated(unsafe) private static var state = State()
+
+    /// The one access path to `state`.
+    private static func withState<Result>(_ body: (inout State) -> Result) -> Result {
+        // SAFETY: interrupts are off inside, and only the boot CPU runs kernel code.
+        withInterruptsDisabled { unsafe body(&state) }
+    }
+
+    private static let port = SerialPort.com1
+
+    /// Routes the UART interrupt and turns on receive interrupts; output goes through the ring from now on.
+    static func enableInterrupts() {
+        IRQRouting.routeISA(irq: 4, vector: InterruptVector.isaBase + 4)
+        Interrupts.register(vector: InterruptVector.isaBase + 4) { SerialConsole.serviceInterrupt() }
+        withState { state in
+            state.interruptDriven = true
+            port.enableInterrupts(receive: true, transmitEmpty: false)
+        }
+    }
+
+    /// Queues one byte for output (polled while interrupts are not set up or are off).
+    static func put(_ byte: UInt8) {
+        withState { state in
+            guard state.interruptDriven else {
+                port.putPolled(byte)
+                return
+            }
+            // Keep order: if the ring holds bytes, this one goes behind them.
+            if state.transmit.isEmpty && port.transmitterReady {
+                port.putPolled(byte)
+                return
+            }
+            while state.transmit.isFull {
+                // Drain by hand: the caller may have interrupts off and nothing else will.
+                port.putPolled(state.transmit.pop() ?? 0)
+            }
+            state.transmit.push(byte)
+            port.enableInterrupts(receive: true, transmitEmpty: true)
+        }
+    }
+
+    /// Writes out everything queued (before a power-off, or before the panic path takes over).
+    static func flush() {
+        withState { state in
+            while let byte = state.transmit.pop() { port.putPolled(byte) }
+        }
+    }
+
+    /// The next received byte, if any.
+    static func read() -> UInt8? {
+        withState { $0.receive.pop() }
+    }
+
+    /// Waits (halting the CPU) until input arrives, then returns it.
+    static func waitForByte() -> UInt8 {
+        while true {
+            cpu_cli()
+            // SAFETY: interrupts are off (cli above), so the receive interrupt cannot run meanwhile.
+            if let byte = unsafe state.receive.pop() {
+                cpu_sti()
+                return byte
+            }
+            cpu_sti_hlt()                               // atomically: an IRQ after sti still wakes us
+        }
+    }
+
+    private static func serviceInterrupt() {
+        withState { state in
+            while let byte = port.receivedByte() {
+                if state.receive.isFull { state.overruns += 1 } else { state.receive.push(byte) }
+            }
+            var budget = 16                             // the UART's transmit FIFO depth
+            while budget > 0, port.transmitterReady, let byte = state.transmit.pop() {
+                port.putPolled(byte)
+                budget -= 1
+            }
+            if state.transmit.isEmpty { port.enableInterrupts(receive: true, transmitEmpty: false) }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Routing device interrupt lines to vectors: ISA IRQs through the MADT's overrides to IOAPIC pins.
+import KernelCore
+
+enum IRQRouting {
+    /// Filled by `initialize` during single-threaded boot, read-only afterwards.
+    nonisolated(unsafe) private static var found: [IOAPIC] = []
+    // SAFETY: see `found`.
+    private static var ioAPICs: [IOAPIC] { unsafe found }
+
+    /// Maps and masks every IOAPIC the MADT lists (or the one at the standard address without a MADT).
+    static func initialize() {
+        var ioAPICs: [IOAPIC] = []
+        if let madt = ACPI.madt, !madt.ioAPICs.isEmpty {
+            for entry in madt.ioAPICs {
+                ioAPICs.append(IOAPIC(physicalBase: UInt64(entry.address), gsiBase: entry.gsiBase))
+            }
+        } else {
+            log(.warning, "irq: no IOAPIC in the MADT; assuming one at 0xfec00000")
+            ioAPICs.append(IOAPIC(physicalBase: 0xFEC0_0000, gsiBase: 0))
+        }
+        unsafe found = ioAPICs
+    }
+
+    /// Delivers ISA IRQ `irq` as `vector` to the boot CPU.
+    static func routeISA(irq: UInt8, vector: UInt8) {
+        let route = ACPI.madt?.route(isaIRQ: irq)
+            ?? MADT.InterruptRoute(gsi: UInt32(irq), polarity: .activeHigh, trigger: .edge)
+        guard let ioapic = ioAPICs.first(where: { $0.handles(gsi: route.gsi) }) else {
+            log(.error) { line in
+                line.write("irq: no IOAPIC handles GSI ")
+                line.writeDecimal(route.gsi)
+            }
+            return
+        }
+        ioapic.route(gsi: route.gsi, vector: vector, activeLow: route.polarity == .activeLow,
+                     levelTriggered: route.trigger == .level, destination: LocalAPIC.id)
+    }
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Monotonic time since boot in nanoseconds, from the TSC calibrated against the PIT; and the tick count.
+import KernelSupport
+
+enum Clock {
+    /// Timer interrupts per second (Linux's HZ).
+    static let hz: UInt64 = 100
+
+    private struct Calibration {
+        var bootTSC: UInt64 = 0
+        /// Nanoseconds per TSC tick as a 32.32 fixed-point number.
+        var nanosecondsPerTick: UInt64 = 0
+        var tscFrequency: UInt64 = 0
+    }
+    /// Written during single-threaded boot (start, calibrate), read-only afterwards.
+    nonisolated(unsafe) private static var calibration = Calibration()
+    // SAFETY: see `calibration`.
+    private static var current: Calibration { unsafe calibration }
+    /// Timer interrupts since the timer started; written only by the timer interrupt.
+    nonisolated(unsafe) private static var tickCount: UInt64 = 0
+
+    static var tscFrequency: UInt64 { current.tscFrequency }
+    // SAFETY: an aligned 64-bit load cannot tear; a stale value is one tick old.
+    static var ticks: UInt64 { unsafe tickCount }
+
+    /// Marks time zero. Before calibration, `nanoseconds` reads 0.
+    static func start() { unsafe calibration.bootTSC = cpu_rdtsc() }
+
+    /// Measures the TSC and the LAPIC timer against a 20 ms PIT interval.
+    static func calibrate() -> Bool {
+        let window: UInt64 = 20
+        LocalAPIC.startCalibrationCount()
+        let before = cpu_rdtsc()
+        guard PIT.waitOnChannel2(microseconds: window * 1000) else { return false }
+        let after = cpu_rdtsc()
+        LocalAPIC.finishCalibration(milliseconds: window)
+        let frequency = (after - before) * (1000 / window)
+        unsafe calibration.tscFrequency = frequency
+        unsafe calibration.nanosecondsPerTick = (1_000_000_000 << 32) / max(1, frequency)
+        return true
+    }
+
+    /// Nanoseconds since `start()`.
+    static var nanoseconds: UInt64 {
+        let c = current
+        let delta = cpu_rdtsc() &- c.bootTSC
+        let product = delta.multipliedFullWidth(by: c.nanosecondsPerTick)
+        return product.high << 32 | product.low >> 32
+    }
+
+    /// Called by the timer interrupt handler only.
+    static func tick() { unsafe tickCount &+= 1 }
+
+    /// Spins for at least `nanoseconds`.
+    static func delay(nanoseconds duration: UInt64) {
+        let end = nanoseconds + duration
+        while nanoseconds < end { cpu_pause() }
+    }
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The local APIC of the boot CPU: x2APIC (MSRs) when the CPU has it, xAPIC (MMIO) otherwise; EOI and timer.
+import KernelSupport
+
+enum LocalAPIC {
+    private enum Register: UInt32 {
+        case id = 0x20, version = 0x30, taskPriority = 0x80, endOfInterrupt = 0xB0
+        case spuriousVector = 0xF0, errorStatus = 0x280
+        case lvtTimer = 0x320, lvtLINT0 = 0x350, lvtLINT1 = 0x360, lvtError = 0x370
+        case timerInitialCount = 0x380, timerCurrentCount = 0x390, timerDivide = 0x3E0
+    }
+
+    private static let msrAPICBase: UInt32 = 0x1B
+    private static let msrX2APICBase: UInt32 = 0x800
+    private static let lvtMasked: UInt32 = 1 << 16
+    private static let timerPeriodic: UInt32 = 1 << 17
+
+    private struct Configuration {
+        var mmioBase: UInt64 = 0
+        var x2APIC = false
+        /// Timer ticks (divide-by-16) per millisecond, measured against the PIT.
+        var timerTicksPerMillisecond: UInt64 = 0
+    }
+    /// Set while the boot CPU brings the APIC up (enable, calibration), read-only afterwards.
+    nonisolated(unsafe) private static var configuration = Configuration()
+    // SAFETY: configuration is only written during single-threaded boot (enable, finishCalibration).
+    private static var current: Configuration { unsafe configuration }
+
+    static var x2APIC: Bool { current.x2APIC }
+    static var timerTicksPerMillisecond: UInt64 { current.timerTicksPerMillisecond }
+
+    private static func read(_ register: Register) -> UInt32 {
+        if x2APIC { return UInt32(truncatingIfNeeded: cpu_rdmsr(msrX2APICBase + register.rawValue >> 4)) }
+        // SAFETY: mmioBase maps the 4 KiB xAPIC register page uncached (enable()).
+        return unsafe mmio_read32(current.mmioBase + UInt64(register.rawValue))
+    }
+
+    private static func write(_ register: Register, _ value: UInt32) {
+        // SAFETY: x2APIC MSRs exist once x2APIC mode is on; mmioBase maps the xAPIC page (enable()).
+        if x2APIC { unsafe cpu_wrmsr(msrX2APICBase + register.rawValue >> 4, UInt64(value)) }
+        else { unsafe mmio_write32(current.mmioBase + UInt64(register.rawValue), value) }
+    }
+
+    /// Turns the APIC on (x2APIC mode if available) with the given spurious vector; masks LINT0/1.
+    static func enable(physicalBase: UInt64, spuriousVector: UInt8) {
+        var base = cpu_rdmsr(msrAPICBase)
+        base |= 1 << 11                                 // global enable
+        var new = Configuration()
+        if CPU.features.x2APIC {
+            base |= 1 << 10
+            new.x2APIC = true
+        } else {
+            new.mmioBase = KernelMemory.mapMMIO(physical: physicalBase, length: 0x1000)
+        }
+        unsafe configuration = new
+        // SAFETY: setting the enable bits of IA32_APIC_BASE keeps the APIC at its current address.
+        unsafe cpu_wrmsr(msrAPICBase, base)
+        write(.taskPriority, 0)
+        write(.lvtLINT0, lvtMasked)
+        write(.lvtLINT1, lvtMasked)
+        write(.lvtError, lvtMasked)
+        write(.spuriousVector, 0x100 | UInt32(spuriousVector))
+        endOfInterrupt()
+    }
+
+    static var id: UInt32 { x2APIC ? read(.id) : read(.id) >> 24 }
+
+    static func endOfInterrupt() { write(.endOfInterrupt, 0) }
+
+    /// Starts the timer counting down from its maximum; `timerElapsed` reads how far it got.
+    static func startCalibrationCount() {
+        write(.timerDivide, 0x3)                        // divide by 16
+        write(.lvtTimer, lvtMasked)
+        write(.timerInitialCount, UInt32.max)
+    }
+
+    static func finishCalibration(milliseconds: UInt64) {
+        let elapsed = UInt64(UInt32.max - read(.timerCurrentCount))
+        write(.timerInitialCount, 0)
+        unsafe configuration.timerTicksPerMillisecond = max(1, elapsed / milliseconds)
+    }
+
+    /// Fires `vector` every `milliseconds`.
+    static func startPeriodicTimer(vector: UInt8, milliseconds: UInt64) {
+        write(.timerDivide, 0x3)
+        write(.lvtTimer, timerPeriodic | UInt32(vector))
+        write(.timerInitialCount, UInt32(clamping: timerTicksPerMillisecond * milliseconds))
+    }
+}
