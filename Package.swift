@@ -60,6 +60,7 @@ if kernelBuild {
         ),
         .testTarget(
             name: "SystemTests",
+            dependencies: ["KernelCore"],
             swiftSettings: strictSwift
         ),
     ]

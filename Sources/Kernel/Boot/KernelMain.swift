@@ -8,11 +8,12 @@ private let multiboot2Magic: UInt32 = 0x36D7_6289
 /// Called by multiboot_entry.S in 64-bit mode on the boot stack, interrupts off.
 @_cdecl("apus_main")
 func kernelMain(magic: UInt32, bootInfo: UInt32) {
-    Clock.start()
     SerialPort.com1.initialize()
     CPU.identify()
     Interrupts.installExceptionHandlers()
+    let haveClock = Clock.start()
     log(.notice, "Apus: an x86_64 kernel in Embedded Swift")
+    if !haveClock { log(.error, "time: no PIT to calibrate the TSC against; timestamps stay at 0") }
     guard magic == multiboot2Magic else { panic("not started by a Multiboot2 boot loader") }
 
     // Parsing uses the early arena (the heap has no pages yet) and the boot map of the first 4 GiB.
@@ -43,7 +44,7 @@ private func kernelMainOnKernelStack() -> Never {
     PIC.disable()
     LocalAPIC.enable(physicalBase: ACPI.localAPICAddress, spuriousVector: InterruptVector.spurious)
     IRQRouting.initialize()
-    if !Clock.calibrate() { panic("timer calibration failed: no PIT") }
+    if !Clock.calibrateLocalAPICTimer() { panic("timer calibration failed: no PIT") }
     log(.info) { line in
         line.write("time: TSC ")
         line.writeDecimal(Clock.tscFrequency / 1000)

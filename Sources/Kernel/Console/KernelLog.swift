@@ -40,13 +40,20 @@ enum KernelLog {
         }
     }
 
-    /// Writes every stored record, oldest first, Linux-style (`[    1.234567] text`).
+    /// Writes every stored record, oldest first, Linux-style (`[    1.234567] text`). Each record is
+    /// copied out under the lock and written after it, so a long dump does not keep interrupts off.
     static func dump<Sink: TextSink>(to sink: inout Sink) {
-        withState { state in
-            state.ring.forEach { record in
-                state.ring.format(record, to: &sink)
-                sink.write(0x0A)
+        var cursor = withState { $0.ring.oldest }
+        while true {
+            var line = LineBuffer<320>()
+            let found = withState { state -> Bool in
+                guard let record = state.ring.next(&cursor) else { return false }
+                state.ring.format(record, to: &line)
+                return true
             }
+            guard found else { return }
+            sink.write(line)
+            sink.write(0x0A)
         }
     }
 }

@@ -74,16 +74,28 @@ enum Panic {
     private static func writeBacktrace(from rbp: UInt64, firstIndex: Int, to out: inout PanicSink) {
         var frame = rbp
         var index = firstIndex
-        while index < 32, KernelStacks.contains(frame, length: 16), frame % 8 == 0 {
+        var previous: UInt64 = 0
+        var repeats = 0
+        while index < 64, KernelStacks.contains(frame, length: 16), frame % 8 == 0 {
             // SAFETY: KernelStacks.contains checked that both words lie in a mapped kernel stack.
             let next = unsafe UnsafePointer<UInt64>(bitPattern: UInt(frame))!.pointee
             let returnAddress = unsafe UnsafePointer<UInt64>(bitPattern: UInt(frame + 8))!.pointee
             if returnAddress == 0 { break }
-            // A return address points after the call; name the call's function, not the next one.
-            writeFrame(index: index, address: returnAddress - 1, to: &out)
+            // Deep recursion: print the first few frames of a run, then how many were left out.
+            repeats = returnAddress == previous ? repeats + 1 : 0
+            previous = returnAddress
+            if repeats < 3 {
+                // A return address points after the call; name the call's function, not the next one.
+                writeFrame(index: index, address: returnAddress - 1, to: &out)
+            }
             if next <= frame { break }                  // stacks grow down: callers are above
             frame = next
             index += 1
+        }
+        if repeats >= 3 {
+            out.write("  ... ")
+            out.writeDecimal(repeats - 2)
+            out.write(" more frames like the one above\n")
         }
     }
 

@@ -23,7 +23,12 @@ enum Exceptions {
                 out.write(errorCode & 0x1 != 0 ? " violating protection at " : " of unmapped address ")
                 out.writeHex(address)
                 if address < 0x1000 { out.write(" (NULL pointer dereference)") }
-                if KernelStacks.isGuardPage(address) { out.write(" (kernel stack overflow: guard page)") }
+            }
+            // A fault on a stack's guard page usually escalates to a double fault: the CPU cannot push
+            // the page fault's frame onto the exhausted stack. CR2 still names the guard page.
+            if (vector == 14 || vector == 8) && KernelStacks.isGuardPage(cpu_read_cr2()) {
+                out.write("\n  kernel stack overflow: hit the guard page at ")
+                out.writeHex(cpu_read_cr2())
             }
             if vector == 6, isSwiftTrap(rip) {
                 out.write("\n  Swift runtime trap: a precondition, bounds, overflow or unwrap check failed")

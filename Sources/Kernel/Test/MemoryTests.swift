@@ -23,8 +23,16 @@ enum MemoryTests {
         ])
     }
 
-    private static func freeBlockCounts() -> [Int] {
-        (0...PageAllocator.maxOrder).map { PhysicalMemory.freeBlocks(order: $0) }
+    /// Free blocks per order, in inline storage: taking the snapshot must not itself allocate.
+    private static func freeBlockCounts() -> InlineArray<16, Int> {
+        var counts = InlineArray<16, Int>(repeating: 0)
+        for order in 0...min(PageAllocator.maxOrder, 15) { counts[order] = PhysicalMemory.freeBlocks(order: order) }
+        return counts
+    }
+
+    private static func same(_ a: InlineArray<16, Int>, _ b: InlineArray<16, Int>) -> Bool {
+        for index in a.indices where a[index] != b[index] { return false }
+        return true
     }
 
     private static func pageAllocatorAlignment(_ t: inout TestContext) {
@@ -47,8 +55,9 @@ enum MemoryTests {
     }
 
     private static func pageAllocatorCoalesces(_ t: inout TestContext) {
-        let before = freeBlockCounts()
         var pages: [UInt64] = []
+        pages.reserveCapacity(1024)
+        let before = freeBlockCounts()
         for _ in 0..<1024 {
             if let page = PhysicalMemory.allocate(order: 0) { pages.append(page) }
         }
@@ -56,7 +65,7 @@ enum MemoryTests {
         // Free every other page first (maximal fragmentation), then the rest.
         for index in stride(from: 0, to: pages.count, by: 2) { try? PhysicalMemory.free(pages[index], order: 0) }
         for index in stride(from: 1, to: pages.count, by: 2) { try? PhysicalMemory.free(pages[index], order: 0) }
-        t.expect(freeBlockCounts() == before, "free blocks per order differ after freeing everything")
+        t.expect(same(freeBlockCounts(), before), "free blocks per order differ after freeing everything")
     }
 
     private static func pageAllocatorRejectsDoubleFree(_ t: inout TestContext) {

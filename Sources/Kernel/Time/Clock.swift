@@ -23,20 +23,25 @@ enum Clock {
     // SAFETY: an aligned 64-bit load cannot tear; a stale value is one tick old.
     static var ticks: UInt64 { unsafe tickCount }
 
-    /// Marks time zero. Before calibration, `nanoseconds` reads 0.
-    static func start() { unsafe calibration.bootTSC = cpu_rdtsc() }
+    private static let calibrationWindow: UInt64 = 20   // milliseconds
 
-    /// Measures the TSC and the LAPIC timer against a 20 ms PIT interval.
-    static func calibrate() -> Bool {
-        let window: UInt64 = 20
-        LocalAPIC.startCalibrationCount()
+    /// Marks time zero and measures the TSC against a PIT interval; false if there is no PIT (then
+    /// `nanoseconds` stays 0).
+    static func start() -> Bool {
+        unsafe calibration.bootTSC = cpu_rdtsc()
         let before = cpu_rdtsc()
-        guard PIT.waitOnChannel2(microseconds: window * 1000) else { return false }
-        let after = cpu_rdtsc()
-        LocalAPIC.finishCalibration(milliseconds: window)
-        let frequency = (after - before) * (1000 / window)
+        guard PIT.waitOnChannel2(microseconds: calibrationWindow * 1000) else { return false }
+        let frequency = (cpu_rdtsc() - before) * (1000 / calibrationWindow)
         unsafe calibration.tscFrequency = frequency
         unsafe calibration.nanosecondsPerTick = (1_000_000_000 << 32) / max(1, frequency)
+        return true
+    }
+
+    /// Measures the LAPIC timer against the same PIT interval.
+    static func calibrateLocalAPICTimer() -> Bool {
+        LocalAPIC.startCalibrationCount()
+        guard PIT.waitOnChannel2(microseconds: calibrationWindow * 1000) else { return false }
+        LocalAPIC.finishCalibration(milliseconds: calibrationWindow)
         return true
     }
 

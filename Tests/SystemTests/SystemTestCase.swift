@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// What every QEMU system test shares: finding the built images (and making variants with another kernel
+// command line), starting machines, printing their serial logs when a test fails, and killing them.
+
+import Foundation
+import XCTest
+
+/// The images the system tests boot: `build/apus.iso` from `scripts/build` (or `$APUS_BUILD_DIR/apus.iso`), and
+/// variants with another kernel command line, made once per command line per test run with `scripts/mkiso`.
+enum SystemImages {
+    /// The package root, three levels above this file (Tests/SystemTests/SystemTestCase.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var buildDirectory: URL {
+        if let directory = ProcessInfo.processInfo.environment["APUS_BUILD_DIR"], !directory.isEmpty {
+            return URL(fileURLWithPath: directory, isDirectory: true)
+        }
+        return packageRoot.appendingPathComponent("build", isDirectory: true)
+    }
+
+    private static let cache = VariantCache()
+
+    /// The image to boot: `apus.iso` as built, or a variant whose GRUB passes `cmdline` to the kernel.
+    static func iso(cmdline: String? = nil) throws -> URL {
+        let elf = buildDirectory.appendingPathComponent("apus.elf")
+        let iso = buildDirectory.appendingPathComponent("apus.iso")
+        guard FileManager.default.fileExists(atPath: elf.path), FileManager.default.fileExists(atPath: iso.path) else {
+            throw QEMUError(description: "\(elf.path) or apus.iso is missing: run scripts/build first")
+        }
+        guard let cmdline else { return iso }
+        return try cache.variant(cmdline: cmdline)
+    }
+
+    private final class VariantCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var images: [String: URL] = [:]
+        private var directory: URL?
+
+        func variant(cmdline: String) throws -> URL {
+            lock.lock()
+            defer { lock.unlock() }
+            if let image = images[cmdline] { return image }
+            let directory = try self.directory ?? {
+                let made = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("apus-isos-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+                try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+                return made
+            }()
+            self.directory = directory
+            let image = directory.appendingPathComponent("variant-\(images.count).iso")
+            let mkiso = Process()
+            mkiso.executableURL = SystemImages.packageRoot.appendingPathComponent("scripts/mkiso")
+            mkiso.arguments = [image.path, "--cmdline", cmdline]
+            // scripts/mkiso reads build/apus.elf via scripts/lib.sh; it is told $APUS_BUILD_DIR for when lib.sh
+            // honours it.
+            var environment = ProcessInfo.processInfo.environment
+            environment["APUS_BUILD_DIR"] = SystemImages.buildDirectory.path
+            mkiso.environment = environment
+            let errors = Pipe()
+            mkiso.standardError = errors
+            try mkiso.run()
+            let message = errors.fileHandleForReading.readDataToEndOfFile()
+            mkiso.waitUntilExit()
+            guard mkiso.terminationStatus == 0, FileManager.default.fileExists(atPath: image.path) else {
+                throw QEMUError(description: "scripts/mkiso failed for --cmdline \"\(cmdline)\": "
+                    + String(decoding: message, as: UTF8.self))
+            }
+            images[cmdline] = image
+            return image
+        }
+    }
+}
+
+/// A test case that starts QEMU machines: it kills them in `tearDown`, and prints each one's serial log (and
+/// QEMU's own errors) when the test failed, so that a failing CI run shows what the kernel said.
+class SystemTestCase: XCTestCase {
+    private var machines: [QEMUMachine] = []
+
+    /// Starts a machine booting `build/apus.iso`, or a variant with kernel command line `cmdline`.
+    func launch(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
+                cmdline: String? = nil, extraArguments: [String] = []) throws -> QEMUMachine {
+        let iso = try SystemImages.iso(cmdline: cmdline)
+        let machine = try QEMUMachine(
+            iso: iso, firmware: firmware, memory: memory, cpus: cpus, extraArguments: extraArguments)
+        machines.append(machine)
+        return machine
+    }
+
+    /// Starts a machine and waits for the first prompt; returns it and its boot log. A boot that panics fails
+    /// at once; one that does not reach the prompt in `timeout` fails then.
+    func boot(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
+              cmdline: String? = nil, extraArguments: [String] = [],
+              timeout: TimeInterval = 60) throws -> (QEMUMachine, String) {
+        let machine = try launch(firmware, memory: memory, cpus: cpus, cmdline: cmdline,
+                                 extraArguments: extraArguments)
+        let bootLog = try machine.waitForPrompt(timeout: timeout)
+        return (machine, bootLog)
+    }
+
+    override func tearDown() {
+        // (hasSucceeded is false until the run stops, after tearDown; the failures are already counted.)
+        let failed = (testRun?.totalFailureCount ?? 0) > 0
+        for machine in machines {
+            machine.kill()
+            guard failed else { continue }
+            var report = "===== serial log of \(machine.name) (\(name)) =====\n"
+            report += "qemu-system-x86_64 " + machine.arguments.joined(separator: " ") + "\n"
+            report += machine.log
+            let qemuErrors = machine.qemuErrors
+            if !qemuErrors.isEmpty { report += "\n----- QEMU stderr -----\n" + qemuErrors }
+            report += "\n===== end of serial log of \(machine.name) =====\n"
+            print(report)
+            #if canImport(Darwin)
+            let attachment = XCTAttachment(string: report)
+            attachment.name = "serial log \(machine.name)"
+            attachment.lifetime = .keepAlways
+            add(attachment)
+            #endif
+        }
+        machines = []
+        super.tearDown()
+    }
+
+    /// The `N` of `boot: ready in N ms`, or nil.
+    static func bootReadyMilliseconds(_ log: String) -> Int? {
+        guard let match = log.firstMatch(of: /boot: ready in (\d+) ms/) else { return nil }
+        return Int(match.1)
+    }
+}
