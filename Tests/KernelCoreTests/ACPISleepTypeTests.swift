@@ -12,6 +12,9 @@ final class ACPISleepTypeTests: XCTestCase {
         ("s5-word.aml", .success(SleepType(a: 5, b: 7))),
         ("s5-large.aml", .success(SleepType(a: 6, b: 3))),
         ("s5-missing.aml", .failure(.notFound)),
+        // Captured from QEMU 7.2 by scripts/capture-fixtures; `iasl -d` shows Package (4) {Zero, Zero, Zero, Zero}.
+        ("qemu-pc-seabios-DSDT.dat", .success(SleepType(a: 0, b: 0))),
+        ("qemu-q35-ovmf-DSDT.dat", .success(SleepType(a: 0, b: 0))),
     ]
 
     private func lookup(_ aml: [UInt8], state: UInt8 = 5) -> Result<SleepType, SleepType.LookupError> {
@@ -35,7 +38,7 @@ final class ACPISleepTypeTests: XCTestCase {
 
     func testEveryAMLFixtureIsAValidTableAndSurvivesTruncation() throws {
         let names = BootFixtures.names(endingWith: ".aml")
-        XCTAssertGreaterThanOrEqual(names.count, expectations.count)
+        XCTAssertGreaterThanOrEqual(names.count, expectations.filter { $0.fixture.hasSuffix(".aml") }.count)
         for name in names {
             let body = try ACPITable(bytes: ByteReader(try BootFixtures.bytes(name))).body.allBytes
             let full = lookup(body)

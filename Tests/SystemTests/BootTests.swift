@@ -16,6 +16,16 @@ final class BootTests: SystemTestCase {
         XCTAssertEqual(try machine.monitor("info status"), "VM status: paused")
     }
 
+    /// `reboot` resets the machine: QEMU runs with -no-reboot, so a reset ends it.
+    func testRebootResetsTheMachine() throws {
+        let (machine, _) = try boot(.bios)
+        try machine.send("reboot\r")
+        XCTAssertEqual(machine.waitForExit(timeout: 30), 0, "QEMU did not exit after reboot (no reset happened)")
+        XCTAssertTrue(machine.log.contains("power: restarting"), "reboot did not go through the kernel's reset path")
+        XCTAssertFalse(machine.log.contains("entering ACPI S5"), "reboot powered off instead of resetting")
+        XCTAssertFalse(machine.log.contains(QEMUMachine.panicMarker), "the kernel panicked")
+    }
+
     func testQ35OVMF128M() throws { try checkBoot(.uefi, memoryMiB: 128) }
     func testQ35OVMF4G() throws { try checkBoot(.uefi, memoryMiB: 4096) }
 
@@ -56,10 +66,13 @@ final class BootTests: SystemTestCase {
         XCTAssertNotNil(uptime.firstMatch(of: /^up \d+(\.\d+)? s$/),
                         "uptime after an unknown command printed: \(uptime)")
 
-        // -no-reboot: a reset would also end QEMU with status 0, so the test checks that no panic came first.
+        // -no-reboot: a reset would also end QEMU with status 0, so the test checks that the kernel took its
+        // ACPI S5 path and neither reset nor panicked.
         try machine.send("poweroff\r")
         let status = machine.waitForExit(timeout: 30)
         XCTAssertEqual(status, 0, "QEMU did not exit by itself with status 0 after poweroff")
+        XCTAssertTrue(machine.log.contains("entering ACPI S5"), "poweroff did not go through ACPI S5")
+        XCTAssertFalse(machine.log.contains("power: restarting"), "poweroff reset the machine instead")
         XCTAssertFalse(machine.log.contains(QEMUMachine.panicMarker), "the kernel panicked")
     }
 }

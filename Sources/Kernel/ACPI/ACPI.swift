@@ -43,6 +43,7 @@ enum ACPI {
             let directory = try ACPITableDirectory(rsdp: rsdp, memory: memory)
             tables.directory = directory
             for diagnostic in directory.diagnostics { logDiagnostic(diagnostic) }
+            for table in directory.tables { logTable(table) }
             if let table = directory.table(.fadt) {
                 do { tables.fadt = try FADT(table: table) } catch { logProblem("FADT rejected: ", error.reason) }
             }
@@ -66,6 +67,25 @@ enum ACPI {
             }
         } catch {
             logProblem("the root table is invalid: ", error.reason)
+        }
+    }
+
+    /// One line per table, as Linux prints them: `ACPI: FACP 0x0000000007FE1A7C 000074 (v01 BOCHS  BXPC)`.
+    private static func logTable(_ table: ACPITable) {
+        log(.info) { line in
+            line.write("acpi: ")
+            line.write(contentsOf: table.signature.bytes)
+            line.write(" ")
+            line.writeHex(table.physicalAddress)
+            line.write(" ")
+            line.writeHex(table.length, digits: 6, prefix: false)
+            line.write(" (v")
+            line.writeDecimal(table.revision, width: 2, padding: 0x30)
+            line.write(" ")
+            line.write(contentsOf: table.oemID.map { $0 >= 0x20 && $0 < 0x7F ? $0 : 0x20 })
+            line.write(" ")
+            line.write(contentsOf: table.oemTableID.map { $0 >= 0x20 && $0 < 0x7F ? $0 : 0x20 })
+            line.write(")")
         }
     }
 

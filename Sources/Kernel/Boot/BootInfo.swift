@@ -26,6 +26,14 @@ enum BootInfo {
             KernelLog.setConsoleLevel(ConsoleLogLevel(threshold: UInt8(clamping: level)))
         }
         log(.info) { line in
+            line.write("boot: multiboot2 information at ")
+            line.writeHex(physicalAddress)
+            line.write(", ")
+            line.writeDecimal(info.totalSize)
+            line.write(" bytes, from ")
+            line.write(contentsOf: info.bootLoaderName ?? [])
+        }
+        log(.info) { line in
             line.write("boot: command line: ")
             line.write(contentsOf: info.commandLine ?? [])
         }
