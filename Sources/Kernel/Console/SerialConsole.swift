@@ -31,11 +31,12 @@ enum SerialConsole {
         var overruns = 0
     }
     nonisolated(unsafe) private static var state = State()
+    private static let lock = SpinLock()
 
     /// The one access path to `state`.
     private static func withState<Result>(_ body: (inout State) -> Result) -> Result {
-        // SAFETY: interrupts are off inside, and only the boot CPU runs kernel code.
-        withInterruptsDisabled { unsafe body(&state) }
+        // SAFETY: `lock` serialises every access to `state`, on every CPU.
+        lock.withLock { unsafe body(&state) }
     }
 
     private static let port = SerialPort.com1
@@ -87,12 +88,13 @@ enum SerialConsole {
     static func waitForByte() -> UInt8 {
         while true {
             cpu_cli()
-            // SAFETY: interrupts are off (cli above), so the receive interrupt cannot run meanwhile.
-            if let byte = unsafe state.receive.pop() {
+            if let byte = withState({ $0.receive.pop() }) {
                 cpu_sti()
                 return byte
             }
-            cpu_sti_hlt()                               // atomically: an IRQ after sti still wakes us
+            // Interrupts stay off from the check to here, so the receive interrupt cannot slip in
+            // between; sti;hlt is atomic, so it wakes us.
+            cpu_sti_hlt()
         }
     }
 

@@ -2,23 +2,23 @@
 // The panic path: print `KERNEL PANIC`, the reason, the registers and a symbolized backtrace, then halt.
 import KernelCore
 import KernelSupport
+import Synchronization
 
 enum Panic {
-    nonisolated(unsafe) private static var inProgress = false
+    /// Set by the first CPU to panic; any later panic (nested, or on another CPU) only prints a line.
+    private static let inProgress = Atomic<Bool>(false)
 
     /// Stops the kernel because of `reason`, describing the interrupted context if there is one.
     static func halt(_ reason: StaticString, frame: UnsafePointer<interrupt_frame>? = nil,
                      detail: (inout PanicSink) -> Void = { _ in }) -> Never {
         cpu_cli()
         var out = PanicSink()
-        // SAFETY: interrupts are off; the flag is only touched here, on the way to halting.
-        if unsafe inProgress {
+        if inProgress.exchange(true, ordering: .acquiringAndReleasing) {
             out.write("\nKERNEL PANIC (nested): ")
             out.write(reason)
             out.write("\n")
             cpu_halt_forever()
         }
-        unsafe inProgress = true
         SerialConsole.flush()
         out.write("\nKERNEL PANIC: ")
         out.write(reason)

@@ -18,17 +18,19 @@ enum Interrupts {
         var counts: [UInt64] = []
     }
     nonisolated(unsafe) private static var table = Table()
+    private static let lock = SpinLock()
 
     /// The one access path to `table`.
     private static func withTable<Result>(_ body: (inout Table) -> Result) -> Result {
-        // SAFETY: interrupts are off inside, and only the boot CPU runs kernel code.
-        withInterruptsDisabled { unsafe body(&table) }
+        // SAFETY: `lock` serialises every access to `table`, on every CPU.
+        lock.withLock { unsafe body(&table) }
     }
 
     /// Loads the GDT and IDT: from here on a CPU exception reaches the panic path.
     static func installExceptionHandlers() {
-        DescriptorTables.loadGDT()
-        DescriptorTables.loadIDT()
+        cpu_set_local(0)
+        DescriptorTables.loadGDT(cpu: 0, exceptionStacks: DescriptorTables.bootExceptionStacks)
+        DescriptorTables.fillIDT()
     }
 
     /// Prepares the handler table (needs the heap).

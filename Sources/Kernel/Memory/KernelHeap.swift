@@ -18,7 +18,7 @@ enum KernelHeap {
     private static func withState<Result, Failure: Error>(
         _ body: (inout State, inout PageAllocator) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        // SAFETY: interrupts are off inside (withAllocator), and only the boot CPU runs kernel code.
+        // SAFETY: the allocator's lock (held inside withAllocator) serialises every access to `state`.
         try PhysicalMemory.withAllocator { (pages: inout PageAllocator) throws(Failure) -> Result in
             try unsafe body(&state, &pages)
         }

@@ -18,11 +18,12 @@ enum KernelMemory {
         var highRegions: [PhysicalRange] = []
     }
     nonisolated(unsafe) private static var state = State()
+    private static let lock = SpinLock()
 
     /// The one access path to `state`.
     private static func withState<Result>(_ body: (inout State) -> Result) -> Result {
-        // SAFETY: interrupts are off inside, and only the boot CPU runs kernel code.
-        withInterruptsDisabled { unsafe body(&state) }
+        // SAFETY: `lock` serialises every access to `state`, on every CPU.
+        lock.withLock { unsafe body(&state) }
     }
 
     /// The kernel's page tables (the ones every CPU uses).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Kernel stacks: each in its own slot of the stack area, with unmapped guard pages below it.
 import KernelSupport
+import Synchronization
 
 enum KernelStacks {
     static let stackPages: UInt64 = 16                  // 64 KiB
@@ -8,18 +9,13 @@ enum KernelStacks {
     private static let slotSize = slotPages * PageSize.small.rawValue
     private static let areaBase = UInt64(STACK_AREA_BASE)
 
-    /// Slots handed out so far; stacks are never freed yet (no threads exit before the scheduler).
-    nonisolated(unsafe) private static var slotsUsed: UInt64 = 0
-    // SAFETY: an aligned 64-bit load cannot tear; slots only ever grow.
-    private static var nextSlot: UInt64 { unsafe slotsUsed }
+    /// Slots handed out so far; stacks are never freed yet.
+    private static let slotsUsed = Atomic<UInt64>(0)
+    private static var nextSlot: UInt64 { slotsUsed.load(ordering: .acquiring) }
 
     /// Maps a new stack and returns its top (the initial stack pointer), or nil without memory.
     static func allocate() -> UInt64? {
-        let slot = withInterruptsDisabled { () -> UInt64 in
-            // SAFETY: interrupts are off, and only the boot CPU runs kernel code.
-            defer { unsafe slotsUsed += 1 }
-            return unsafe slotsUsed
-        }
+        let slot = slotsUsed.add(1, ordering: .acquiringAndReleasing).oldValue
         let top = areaBase + (slot + 1) * slotSize
         let bottom = top - stackPages * PageSize.small.rawValue
         var page = bottom
@@ -50,8 +46,8 @@ enum KernelStacks {
         let end = address + length
         let inBootStack = address >= boot_stack_bottom_address()
             && end <= boot_stack_top_address()
-        let exceptionStacksStart = cpu_exception_stack_top(0) - UInt64(EXCEPTION_STACK_SIZE)
-        let inExceptionStacks = address >= exceptionStacksStart && end <= cpu_exception_stack_top(2)
+        let exceptionStacksStart = cpu_boot_exception_stack_top(0) - UInt64(EXCEPTION_STACK_SIZE)
+        let inExceptionStacks = address >= exceptionStacksStart && end <= cpu_boot_exception_stack_top(2)
         let inStackArea = address >= areaBase && end <= areaBase + nextSlot * slotSize
             && !isGuardPage(address) && !isGuardPage(end - 1)
         guard inBootStack || inExceptionStacks || inStackArea else { return false }

@@ -6,13 +6,15 @@ import KernelSupport
 
 enum PhysicalMemory {
     nonisolated(unsafe) private static var allocator = PageAllocator()
+    /// Guards the allocator and the heap built on it (KernelHeap takes no lock of its own).
+    private static let lock = SpinLock()
 
     /// The one access path to the allocator (the heap shares it, so one lock covers both).
     static func withAllocator<Result, Failure: Error>(
         _ body: (inout PageAllocator) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        // SAFETY: interrupts are off inside, and only the boot CPU runs kernel code.
-        try withInterruptsDisabled { () throws(Failure) -> Result in try unsafe body(&allocator) }
+        // SAFETY: `lock` serialises every access to `allocator`, on every CPU.
+        try lock.withLock { () throws(Failure) -> Result in try unsafe body(&allocator) }
     }
 
     /// Where physical address `physical` appears in the direct map.

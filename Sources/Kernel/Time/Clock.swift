@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Monotonic time since boot in nanoseconds, from the TSC calibrated against the PIT; and the tick count.
 import KernelSupport
+import Synchronization
 
 enum Clock {
     /// Timer interrupts per second (Linux's HZ).
@@ -16,12 +17,11 @@ enum Clock {
     nonisolated(unsafe) private static var calibration = Calibration()
     // SAFETY: see `calibration`.
     private static var current: Calibration { unsafe calibration }
-    /// Timer interrupts since the timer started; written only by the timer interrupt.
-    nonisolated(unsafe) private static var tickCount: UInt64 = 0
+    /// Timer interrupts of the boot CPU since its timer started.
+    private static let tickCount = Atomic<UInt64>(0)
 
     static var tscFrequency: UInt64 { current.tscFrequency }
-    // SAFETY: an aligned 64-bit load cannot tear; a stale value is one tick old.
-    static var ticks: UInt64 { unsafe tickCount }
+    static var ticks: UInt64 { tickCount.load(ordering: .relaxed) }
 
     private static let calibrationWindow: UInt64 = 20   // milliseconds
 
@@ -53,8 +53,8 @@ enum Clock {
         return product.high << 32 | product.low >> 32
     }
 
-    /// Called by the timer interrupt handler only.
-    static func tick() { unsafe tickCount &+= 1 }
+    /// Called by the boot CPU's timer interrupt handler.
+    static func tick() { tickCount.wrappingAdd(1, ordering: .relaxed) }
 
     /// Spins for at least `nanoseconds`.
     static func delay(nanoseconds duration: UInt64) {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Storage for the boot CPU's descriptor tables and exception stacks, filled in by Swift (arch/x86_64). */
+/* Per-CPU storage (descriptor tables, TSS, the data %gs points at) and the shared IDT, filled in by Swift. */
 #ifndef APUS_CPU_TABLES_H
 #define APUS_CPU_TABLES_H
 
@@ -28,25 +28,51 @@ struct idt_gate {
 };
 
 #define GDT_ENTRIES 8
+#define MAX_CPUS 64
 #define EXCEPTION_STACK_SIZE 16384
 /* Interrupt stack table slots (1-based, as the IDT gate's ist field counts them). */
 #define IST_DOUBLE_FAULT 1
 #define IST_NMI 2
 #define IST_MACHINE_CHECK 3
 
-extern uint64_t cpu_gdt[GDT_ENTRIES];
-extern struct task_state_segment cpu_tss;
+/* What each CPU reaches through its GS base. The first fields are read by offset from %gs. */
+struct cpu_local {
+	struct cpu_local *self;         /* %gs:0 */
+	uint64_t index;                 /* %gs:8: 0 for the boot CPU, then in start-up order */
+	uint64_t apic_id;               /* %gs:16 */
+	uint64_t reserved;
+	uint64_t gdt[GDT_ENTRIES] __attribute__((aligned(16)));
+	struct task_state_segment tss __attribute__((aligned(16)));
+};
+
+extern struct cpu_local cpu_locals[MAX_CPUS];
 extern struct idt_gate cpu_idt[256];
-extern uint8_t cpu_exception_stacks[3][EXCEPTION_STACK_SIZE];
+extern uint8_t cpu_boot_exception_stacks[3][EXCEPTION_STACK_SIZE];
 
 /* Accessors for Swift, which cannot name mutable C globals in its strict concurrency mode. */
-static inline uint64_t *_Nonnull cpu_gdt_entries(void) { return cpu_gdt; }
-static inline struct task_state_segment *_Nonnull cpu_tss_pointer(void) { return &cpu_tss; }
+static inline struct cpu_local *_Nonnull cpu_local_slot(unsigned index) { return &cpu_locals[index]; }
 static inline struct idt_gate *_Nonnull cpu_idt_gates(void) { return cpu_idt; }
-/* The top of exception stack `slot` (0-based; IST slot numbers are slot + 1). */
-static inline uint64_t cpu_exception_stack_top(unsigned slot)
+static inline uint64_t cpu_local_tss_address(unsigned index) { return (uint64_t)&cpu_locals[index].tss; }
+static inline uint64_t *_Nonnull cpu_local_gdt(unsigned index) { return cpu_locals[index].gdt; }
+/* The top of the boot CPU's exception stack `slot` (0-based; IST slot numbers are slot + 1). */
+static inline uint64_t cpu_boot_exception_stack_top(unsigned slot)
 {
-	return (uint64_t)&cpu_exception_stacks[slot][EXCEPTION_STACK_SIZE];
+	return (uint64_t)&cpu_boot_exception_stacks[slot][EXCEPTION_STACK_SIZE];
+}
+/* This CPU's index (its GS base must be set: cpu_set_local). */
+static inline uint64_t cpu_current_index(void)
+{
+	uint64_t index;
+	__asm__ volatile("movq %%gs:8, %0" : "=r"(index));
+	return index;
+}
+/* Points this CPU's GS base at its cpu_local slot. */
+static inline void cpu_set_local(unsigned index)
+{
+	uint64_t base = (uint64_t)&cpu_locals[index];
+	cpu_locals[index].self = &cpu_locals[index];
+	cpu_locals[index].index = index;
+	__asm__ volatile("wrmsr" : : "c"(0xC0000101u), "a"((uint32_t)base), "d"((uint32_t)(base >> 32)) : "memory");
 }
 
 #endif
