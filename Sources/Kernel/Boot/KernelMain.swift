@@ -43,6 +43,7 @@ private func kernelMainOnKernelStack() -> Never {
     ACPI.initialize(rsdp: BootInfo.info?.rsdpBytes)
     PIC.disable()
     LocalAPIC.enable(physicalBase: ACPI.localAPICAddress, spuriousVector: InterruptVector.spurious)
+    SMP.registerBootCPU()
     IRQRouting.initialize()
     if !Clock.calibrateLocalAPICTimer() { panic("timer calibration failed: no PIT") }
     log(.info) { line in
@@ -53,10 +54,11 @@ private func kernelMainOnKernelStack() -> Never {
         line.write(" ticks/ms, ")
         line.write(LocalAPIC.x2APIC ? "x2APIC" : "xAPIC")
     }
-    Interrupts.register(vector: InterruptVector.timer) { Clock.tick() }
+    Interrupts.register(vector: InterruptVector.timer) { if SMP.currentIndex == 0 { Clock.tick() } }
     LocalAPIC.startPeriodicTimer(vector: InterruptVector.timer, milliseconds: 1000 / Clock.hz)
     SerialConsole.enableInterrupts()
     cpu_sti()
+    SMP.startApplicationProcessors()
     log(.info) { line in
         line.write("boot: ready in ")
         line.writeDecimal(Clock.nanoseconds / 1_000_000)

@@ -5,7 +5,7 @@ import KernelSupport
 enum LocalAPIC {
     private enum Register: UInt32 {
         case id = 0x20, version = 0x30, taskPriority = 0x80, endOfInterrupt = 0xB0
-        case spuriousVector = 0xF0, errorStatus = 0x280
+        case spuriousVector = 0xF0, errorStatus = 0x280, interruptCommandLow = 0x300, interruptCommandHigh = 0x310
         case lvtTimer = 0x320, lvtLINT0 = 0x350, lvtLINT1 = 0x360, lvtError = 0x370
         case timerInitialCount = 0x380, timerCurrentCount = 0x390, timerDivide = 0x3E0
     }
@@ -41,18 +41,23 @@ enum LocalAPIC {
         else { unsafe mmio_write32(current.mmioBase + UInt64(register.rawValue), value) }
     }
 
-    /// Turns the APIC on (x2APIC mode if available) with the given spurious vector; masks LINT0/1.
+    /// Chooses the mode (x2APIC if the CPU has it), maps the registers, and turns on the boot CPU's APIC.
     static func enable(physicalBase: UInt64, spuriousVector: UInt8) {
-        var base = cpu_rdmsr(msrAPICBase)
-        base |= 1 << 11                                 // global enable
         var new = Configuration()
         if CPU.features.x2APIC {
-            base |= 1 << 10
             new.x2APIC = true
         } else {
             new.mmioBase = KernelMemory.mapMMIO(physical: physicalBase, length: 0x1000)
         }
         unsafe configuration = new
+        enableOnThisCPU(spuriousVector: spuriousVector)
+    }
+
+    /// Turns this CPU's APIC on in the mode `enable` chose, with the given spurious vector; masks LINT0/1.
+    static func enableOnThisCPU(spuriousVector: UInt8) {
+        var base = cpu_rdmsr(msrAPICBase)
+        base |= 1 << 11                                 // global enable
+        if x2APIC { base |= 1 << 10 }
         // SAFETY: setting the enable bits of IA32_APIC_BASE keeps the APIC at its current address.
         unsafe cpu_wrmsr(msrAPICBase, base)
         write(.taskPriority, 0)
@@ -66,6 +71,28 @@ enum LocalAPIC {
     static var id: UInt32 { x2APIC ? read(.id) : read(.id) >> 24 }
 
     static func endOfInterrupt() { write(.endOfInterrupt, 0) }
+
+    /// How an inter-processor interrupt is delivered (ICR bits 8–10).
+    enum Delivery: UInt32 {
+        case fixed = 0, initialize = 5, startup = 6
+    }
+
+    /// Sends an IPI to the CPU with APIC id `destination`, waiting (boundedly) until the APIC took it.
+    static func sendIPI(to destination: UInt32, vector: UInt8, delivery: Delivery) {
+        let low = UInt32(vector) | delivery.rawValue << 8 | 1 << 14    // level: assert
+        if x2APIC {
+            // SAFETY: writing the x2APIC ICR sends an interrupt; it touches no memory.
+            unsafe cpu_wrmsr(msrX2APICBase + 0x30, UInt64(destination) << 32 | UInt64(low))
+            return
+        }
+        write(.interruptCommandHigh, destination << 24)
+        write(.interruptCommandLow, low)
+        var spins = 0
+        while read(.interruptCommandLow) & (1 << 12) != 0 && spins < 1_000_000 {
+            cpu_pause()
+            spins += 1
+        }
+    }
 
     /// Starts the timer counting down from its maximum; `timerElapsed` reads how far it got.
     static func startCalibrationCount() {
