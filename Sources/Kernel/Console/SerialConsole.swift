@@ -83,7 +83,8 @@ enum SerialConsole {
         withState { $0.receive.pop() }
     }
 
-    /// Waits (halting the CPU) until input arrives, then returns it.
+    /// Waits (halting the CPU) until input arrives, then returns it. Meanwhile it runs deferred work
+    /// (DeferredWork: ACPI events, acpi_os_execute): this idle loop is the kernel's only process context.
     static func waitForByte() -> UInt8 {
         while true {
             cpu_cli()
@@ -91,6 +92,11 @@ enum SerialConsole {
             if let byte = unsafe state.receive.pop() {
                 cpu_sti()
                 return byte
+            }
+            if DeferredWork.hasPending {
+                cpu_sti()
+                DeferredWork.runPending()
+                continue
             }
             cpu_sti_hlt()                               // atomically: an IRQ after sti still wakes us
         }

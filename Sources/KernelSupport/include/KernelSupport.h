@@ -11,5 +11,6 @@
 #include "runtime_bridge.h"
 #include "cpu_tables.h"
 #include "early_arena.h"
+#include "acpica_bridge.h"
 
 #endif
