@@ -16,6 +16,8 @@ APUS_APT_DEPENDENCIES=(
     "xorriso:xorriso"
     "mformat:mtools"
     "/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
+    "/usr/src/linux-source-6.1.tar.xz:linux-source-6.1"     # ACPICA's sources (scripts/fetch-linux)
+    "make:make"
 )
 
 log() { printf '%s\n' "$*" >&2; }

@@ -58,6 +58,7 @@ private func kernelMainOnKernelStack() -> Never {
     LocalAPIC.startPeriodicTimer(vector: InterruptVector.timer, milliseconds: 1000 / Clock.hz)
     SerialConsole.enableInterrupts()
     cpu_sti()
+    ACPICA.initialize(rsdp: BootInfo.info?.rsdpBytes)   // after the IOAPICs (the SCI) and the clock
     SMP.startApplicationProcessors()
     log(.info) { line in
         line.write("boot: ready in ")

@@ -84,13 +84,19 @@ enum SerialConsole {
         withState { $0.receive.pop() }
     }
 
-    /// Waits (halting the CPU) until input arrives, then returns it.
+    /// Waits (halting the CPU) until input arrives, then returns it. Meanwhile it runs deferred work
+    /// (DeferredWork: ACPI events, acpi_os_execute): this idle loop is the kernel's only process context.
     static func waitForByte() -> UInt8 {
         while true {
             cpu_cli()
             if let byte = withState({ $0.receive.pop() }) {
                 cpu_sti()
                 return byte
+            }
+            if DeferredWork.hasPending {
+                cpu_sti()
+                DeferredWork.runPending()
+                continue
             }
             // Interrupts stay off from the check to here, so the receive interrupt cannot slip in
             // between; sti;hlt is atomic, so it wakes us.

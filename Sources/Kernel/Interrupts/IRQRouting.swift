@@ -36,4 +36,33 @@ enum IRQRouting {
         ioapic.route(gsi: route.gsi, vector: vector, activeLow: route.polarity == .activeLow,
                      levelTriggered: route.trigger == .level, destination: LocalAPIC.id)
     }
+
+    /// Delivers the interrupt ACPI names `number` (the SCI: an ISA IRQ number or a GSI) as `vector`. An
+    /// interrupt source override for it decides its mode; where the override says "conforms", or there is
+    /// none, ACPI's own convention holds: level-triggered, active low (ACPI 6.5 section 5.2.9, SCI_INT).
+    /// Returns false when no IOAPIC handles it.
+    @discardableResult
+    static func routeACPI(number: UInt32, vector: UInt8) -> Bool {
+        var gsi = number
+        var activeLow = true
+        var level = true
+        if number < 16, let override = ACPI.madt?.overrides.last(where: { $0.bus == 0 && UInt32($0.source) == number }) {
+            gsi = override.gsi
+            activeLow = MADT.polarity(override.flags, default: .activeLow) == .activeLow
+            level = MADT.trigger(override.flags, default: .level) == .level
+        }
+        guard let ioapic = ioAPICs.first(where: { $0.handles(gsi: gsi) }) else { return false }
+        ioapic.route(gsi: gsi, vector: vector, activeLow: activeLow, levelTriggered: level, destination: LocalAPIC.id)
+        return true
+    }
+
+    /// Masks the IOAPIC input of the interrupt ACPI names `number` (as routeACPI resolves it).
+    static func maskACPI(number: UInt32) {
+        var gsi = number
+        if number < 16, let override = ACPI.madt?.overrides.last(where: { $0.bus == 0 && UInt32($0.source) == number }) {
+            gsi = override.gsi
+        }
+        guard let ioapic = ioAPICs.first(where: { $0.handles(gsi: gsi) }) else { return }
+        ioapic.mask(pin: gsi - ioapic.gsiBase)
+    }
 }

@@ -46,6 +46,11 @@ enum Interrupts {
         withTable { $0.handlers[Int(vector)] = handler }
     }
 
+    /// Removes the handler of `vector` (the interrupt itself must be masked at its source first).
+    static func unregister(vector: UInt8) {
+        withTable { $0.handlers[Int(vector)] = nil }
+    }
+
     fileprivate static func dispatch(_ frame: UnsafeMutablePointer<interrupt_frame>) {
         let vector = unsafe frame.pointee.vector
         if vector < 32 {

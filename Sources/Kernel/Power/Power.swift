@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// Power-off (ACPI S5 through the FADT's PM1 control registers) and reboot (ACPI reset register, then the
+// Power-off (ACPI S5 through ACPICA, or the FADT's PM1 control registers without it) and reboot (ACPI reset register, then the
 // 0xCF9 reset control port, the keyboard controller, and finally a triple fault).
 import KernelCore
 import KernelSupport
@@ -8,12 +8,29 @@ enum Power {
     private static let sciEnable: UInt32 = 1 << 0
     private static let sleepEnable: UInt32 = 1 << 13
 
-    /// Enters ACPI S5. Returns only if that did not work, with the reason.
+    /// Enters ACPI S5: through ACPICA when it initialised (it runs \_PTS first), otherwise through the
+    /// static tables. Returns only if that did not work, with the reason.
     static func powerOff() -> StaticString {
+        if ACPICA.isReady {
+            log(.notice, "power: entering ACPI S5 (soft off) through ACPICA")
+            SerialConsole.flush()
+            let status = ACPICA.enterS5()
+            cpu_sti()
+            log(.error) { line in
+                line.write("power: ACPICA could not enter S5: ")
+                unsafe line.write(cString: apus_acpica_status_name(status))
+                line.write("; trying the static tables")
+            }
+        }
+        return staticPowerOff()
+    }
+
+    /// S5 from the FADT and the \_S5 package the static parser found: the path when ACPICA is not running.
+    private static func staticPowerOff() -> StaticString {
         guard let fadt = ACPI.fadt else { return "no FADT: ACPI power-off unavailable" }
         guard let s5 = ACPI.s5 else { return "no \\_S5 sleep type in the DSDT" }
         guard let pm1a = fadt.pm1aControlBlock else { return "the FADT has no PM1a control block" }
-        log(.notice, "power: entering ACPI S5 (soft off)")
+        log(.notice, "power: entering ACPI S5 (soft off) through the static tables")
         SerialConsole.flush()
         enableACPIMode(fadt, pm1a: pm1a)
         cpu_cli()

@@ -34,7 +34,7 @@ enum Shell {
     static let prompt: StaticString = "apus> "
 
     static var commands: [ShellCommand] {
-        SystemCommands.all + MemoryCommands.all + PowerCommands.all + DebugCommands.all
+        SystemCommands.all + MemoryCommands.all + PowerCommands.all + ACPICommands.all + DebugCommands.all
     }
 
     /// Reads and runs commands forever.
@@ -42,6 +42,7 @@ enum Shell {
         let table = commands
         var editor = LineEditor()
         while true {
+            DeferredWork.runPending()                   // what commands or interrupts queued, before the prompt
             consolePrint { $0.write(prompt) }
             let line = editor.readLine()
             let words = split(line)

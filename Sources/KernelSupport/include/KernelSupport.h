@@ -12,5 +12,7 @@
 #include "cpu_tables.h"
 #include "early_arena.h"
 #include "ap_trampoline.h"
+#include "spin.h"
+#include "acpica_bridge.h"
 
 #endif

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* The C library functions the Embedded Swift runtime and the compiler expect: memory and string basics. */
+/* The C library functions the Embedded Swift runtime, the compiler and ACPICA expect: memory and string basics. */
 #include <stddef.h>
 #include <stdint.h>
 #include "interrupt_frame.h"
@@ -55,4 +55,59 @@ size_t strlen(const char *s)
 	while (s[n])
 		n++;
 	return n;
+}
+
+int strcmp(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return (int)(unsigned char)*a - (int)(unsigned char)*b;
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n > 0; n--, a++, b++) {
+		if (*a != *b)
+			return (int)(unsigned char)*a - (int)(unsigned char)*b;
+		if (*a == 0)
+			return 0;
+	}
+	return 0;
+}
+
+char *strcpy(char *restrict dst, const char *restrict src)
+{
+	char *d = dst;
+	while ((*d++ = *src++) != 0)
+		;
+	return dst;
+}
+
+/* Copies at most n bytes and pads with NULs up to n; like C's, the result is unterminated if src is long. */
+char *strncpy(char *restrict dst, const char *restrict src, size_t n)
+{
+	size_t i = 0;
+	for (; i < n && src[i] != 0; i++)
+		dst[i] = src[i];
+	for (; i < n; i++)
+		dst[i] = 0;
+	return dst;
+}
+
+char *strcat(char *restrict dst, const char *restrict src)
+{
+	strcpy(dst + strlen(dst), src);
+	return dst;
+}
+
+/* Appends at most n bytes of src, then always a NUL. */
+char *strncat(char *restrict dst, const char *restrict src, size_t n)
+{
+	char *d = dst + strlen(dst);
+	for (; n > 0 && *src != 0; n--)
+		*d++ = *src++;
+	*d = 0;
+	return dst;
 }
