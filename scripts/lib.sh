@@ -16,6 +16,7 @@ APUS_APT_DEPENDENCIES=(
     "xorriso:xorriso"
     "mformat:mtools"
     "/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
+    "/usr/share/misc/pci.ids:pci.ids"
 )
 
 log() { printf '%s\n' "$*" >&2; }

@@ -44,6 +44,7 @@ private func kernelMainOnKernelStack() -> Never {
     PIC.disable()
     LocalAPIC.enable(physicalBase: ACPI.localAPICAddress, spuriousVector: InterruptVector.spurious)
     IRQRouting.initialize()
+    PCI.initialize()
     if !Clock.calibrateLocalAPICTimer() { panic("timer calibration failed: no PIT") }
     log(.info) { line in
         line.write("time: TSC ")

@@ -52,7 +52,7 @@ struct TestContext {
 }
 
 enum KernelTests {
-    static var suites: [KernelTestSuite] { [MemoryTests.suite, BootTests.suite] }
+    static var suites: [KernelTestSuite] { [MemoryTests.suite, BootTests.suite, PCITests.suite] }
 
     /// Runs the suites named in `names` (`all` runs every suite) in the order given.
     static func run(_ names: [[UInt8]]) {
