@@ -37,7 +37,7 @@ final class PCITests: SystemTestCase {
 
     private func devices(_ firmware: QEMUMachine.Firmware) throws -> [String] {
         let image = FileManager.default.temporaryDirectory.appendingPathComponent("apus-nvme-\(UUID().uuidString).img")
-        FileManager.default.createFile(atPath: image.path, contents: Data(count: 1 << 20))
+        _ = FileManager.default.createFile(atPath: image.path, contents: Data(count: 1 << 20))
         addTeardownBlock { try? FileManager.default.removeItem(at: image) }
         var arguments = ["-nic", "none", "-device", "e1000", "-device", "e1000e",
                          "-drive", "file=\(image.path),if=none,id=n0,format=raw"]
@@ -49,7 +49,7 @@ final class PCITests: SystemTestCase {
         return arguments
     }
 
-    private static let linePattern = /^([0-9a-f]{2}):([0-9a-f]{2})\.([0-7]) (.+) \[([0-9a-f]{4})\]: (.+) \[([0-9a-f]{4}):([0-9a-f]{4})\]( \(rev [0-9a-f]{2}\))?$/
+    private static var linePattern: Regex<(Substring, Substring, Substring, Substring, Substring, Substring, Substring, Substring, Substring, Substring?)> { /^([0-9a-f]{2}):([0-9a-f]{2})\.([0-7]) (.+) \[([0-9a-f]{4})\]: (.+) \[([0-9a-f]{4}):([0-9a-f]{4})\]( \(rev [0-9a-f]{2}\))?$/ }
 
     private func checkLspci(_ firmware: QEMUMachine.Firmware) throws {
         let (machine, _) = try boot(firmware, extraArguments: try devices(firmware))

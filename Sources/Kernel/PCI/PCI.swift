@@ -33,7 +33,7 @@ enum PCI {
         withInterruptsDisabled { unsafe body(&state) }
     }
 
-    /// Every function found, in scan order (bus, device, function; buses behind bridges depth-first).
+    /// Every function found, in address order (segment, bus, device, function).
     static var functions: [PCIFunction] { withState { $0.functions } }
     /// Whether configuration space is reached through ECAM (else ports 0xCF8/0xCFC).
     static var usesECAM: Bool { withState { $0.usesECAM } }
@@ -57,6 +57,8 @@ enum PCI {
         var found: [PCIFunction] = []
         var visited = [Bool](repeating: false, count: 256)
         scan(bus: 0, into: &found, visited: &visited)
+        // Listed in address order, as lspci lists them (the scan goes depth-first through bridges).
+        found.sort { sortKey($0.address) < sortKey($1.address) }
         withState { state in
             state.functions = found
             state.usesECAM = ecam
@@ -67,6 +69,10 @@ enum PCI {
             line.write(" functions, configuration through ")
             line.write(ecam ? "ECAM" : "ports 0xcf8/0xcfc")
         }
+    }
+
+    private static func sortKey(_ address: PCIAddress) -> UInt64 {
+        UInt64(address.segment) << 24 | UInt64(address.bus) << 16 | UInt64(address.device) << 8 | UInt64(address.function)
     }
 
     /// Scans every device of `bus`, then the buses behind its bridges. Each bus is scanned at most once,
