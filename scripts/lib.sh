@@ -18,6 +18,7 @@ APUS_APT_DEPENDENCIES=(
     "/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
     "/usr/src/linux-source-6.1.tar.xz:linux-source-6.1"     # ACPICA's sources (scripts/fetch-linux)
     "make:make"
+    "/usr/share/misc/pci.ids:pci.ids"
 )
 
 log() { printf '%s\n' "$*" >&2; }

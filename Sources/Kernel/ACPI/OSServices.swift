@@ -139,52 +139,38 @@ func acpiOSWriteMemory(_ address: UInt64, _ value: UInt64, _ width: UInt32) -> U
     return ACPIStatus.ok
 }
 
-/// PCI configuration space for ACPICA, through configuration mechanism #1 (ports 0xCF8/0xCFC): segment 0
-/// only, registers below 256. The PCI layer will replace the body of these two functions (ECAM from MCFG).
+/// PCI configuration space for ACPICA, through the PCI layer (ECAM where the MCFG covers the bus, else
+/// ports 0xCF8/0xCFC), so both share one lock. Absent functions read as all ones.
 enum PCIConfigurationAccess {
-    /// The 0xCF8 address and the 0xCFC data access must not interleave between CPUs.
-    private static let lock = SpinLock()
-    private static func select(bus: UInt16, device: UInt16, function: UInt16, register: UInt32) {
-        let address = UInt32(1) << 31 | UInt32(bus & 0xFF) << 16 | UInt32(device & 0x1F) << 11
-            | UInt32(function & 0x7) << 8 | (register & 0xFC)
-        cpu_outl(0xCF8, address)
-    }
-
     static func read(segment: UInt16, bus: UInt16, device: UInt16, function: UInt16, register: UInt32,
                      width: UInt32) -> UInt64 {
-        guard segment == 0, register < 256 else { return UInt64.max }
-        return lock.withLock {
-            if width == 64 {
-                select(bus: bus, device: device, function: function, register: register)
-                let low = UInt64(cpu_inl(0xCFC))
-                select(bus: bus, device: device, function: function, register: register + 4)
-                return low | UInt64(cpu_inl(0xCFC)) << 32
-            }
-            select(bus: bus, device: device, function: function, register: register)
-            let port = 0xCFC + UInt16(register & 3)
-            switch width {
-            case 8: return UInt64(cpu_inb(port))
-            case 16: return UInt64(cpu_inw(port))
-            default: return UInt64(cpu_inl(0xCFC))
-            }
+        guard let address = PCIAddress(segment: segment, bus: UInt8(truncatingIfNeeded: bus),
+                                       device: UInt8(truncatingIfNeeded: device),
+                                       function: UInt8(truncatingIfNeeded: function)),
+              register < 4096 else { return UInt64.max }
+        let offset = Int(register)
+        switch width {
+        case 8: return UInt64(PCIConfigAccess.read8(address, offset))
+        case 16: return UInt64(PCIConfigAccess.read16(address, offset))
+        case 64: return UInt64(PCIConfigAccess.read32(address, offset)) | UInt64(PCIConfigAccess.read32(address, offset + 4)) << 32
+        default: return UInt64(PCIConfigAccess.read32(address, offset))
         }
     }
 
     static func write(segment: UInt16, bus: UInt16, device: UInt16, function: UInt16, register: UInt32,
                       value: UInt64, width: UInt32) {
-        guard segment == 0, register < 256 else { return }
-        lock.withLock {
-            select(bus: bus, device: device, function: function, register: register)
-            let port = 0xCFC + UInt16(register & 3)
-            switch width {
-            case 8: cpu_outb(port, UInt8(truncatingIfNeeded: value))
-            case 16: cpu_outw(port, UInt16(truncatingIfNeeded: value))
-            case 32: cpu_outl(0xCFC, UInt32(truncatingIfNeeded: value))
-            default:
-                cpu_outl(0xCFC, UInt32(truncatingIfNeeded: value))
-                select(bus: bus, device: device, function: function, register: register + 4)
-                cpu_outl(0xCFC, UInt32(truncatingIfNeeded: value >> 32))
-            }
+        guard let address = PCIAddress(segment: segment, bus: UInt8(truncatingIfNeeded: bus),
+                                       device: UInt8(truncatingIfNeeded: device),
+                                       function: UInt8(truncatingIfNeeded: function)),
+              register < 4096 else { return }
+        let offset = Int(register)
+        switch width {
+        case 8: PCIConfigAccess.write8(address, offset, UInt8(truncatingIfNeeded: value))
+        case 16: PCIConfigAccess.write16(address, offset, UInt16(truncatingIfNeeded: value))
+        case 64:
+            PCIConfigAccess.write32(address, offset, UInt32(truncatingIfNeeded: value))
+            PCIConfigAccess.write32(address, offset + 4, UInt32(truncatingIfNeeded: value >> 32))
+        default: PCIConfigAccess.write32(address, offset, UInt32(truncatingIfNeeded: value))
         }
     }
 }

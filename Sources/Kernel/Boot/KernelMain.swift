@@ -45,6 +45,7 @@ private func kernelMainOnKernelStack() -> Never {
     LocalAPIC.enable(physicalBase: ACPI.localAPICAddress, spuriousVector: InterruptVector.spurious)
     SMP.registerBootCPU()
     IRQRouting.initialize()
+    PCI.initialize()
     if !Clock.calibrateLocalAPICTimer() { panic("timer calibration failed: no PIT") }
     log(.info) { line in
         line.write("time: TSC ")

@@ -65,4 +65,14 @@ enum IRQRouting {
         guard let ioapic = ioAPICs.first(where: { $0.handles(gsi: gsi) }) else { return }
         ioapic.mask(pin: gsi - ioapic.gsiBase)
     }
+
+    /// Delivers global system interrupt `gsi` as `vector` to the boot CPU with the given polarity and
+    /// trigger mode (PCI INTx lines are level-triggered, active low); false when no IOAPIC handles it.
+    @discardableResult
+    static func routeGSI(_ gsi: UInt32, vector: UInt8, activeLow: Bool, levelTriggered: Bool) -> Bool {
+        guard let ioapic = ioAPICs.first(where: { $0.handles(gsi: gsi) }) else { return false }
+        ioapic.route(gsi: gsi, vector: vector, activeLow: activeLow, levelTriggered: levelTriggered,
+                     destination: LocalAPIC.id)
+        return true
+    }
 }

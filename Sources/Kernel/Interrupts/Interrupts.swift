@@ -9,6 +9,8 @@ enum InterruptVector {
     static let timer: UInt8 = 0x30
     /// ISA IRQ n arrives on isaBase + n through the IOAPIC.
     static let isaBase: UInt8 = 0x40
+    /// Handed out by `Interrupts.allocateVector` to MSI, MSI-X and PCI INTx.
+    static let dynamicRange: ClosedRange<UInt8> = 0x50...0xEF
     static let spurious: UInt8 = 0xFF
 }
 
@@ -16,6 +18,8 @@ enum Interrupts {
     private struct Table {
         var handlers: [(() -> Void)?] = []
         var counts: [UInt64] = []
+        /// Which vectors of `InterruptVector.dynamicRange` are handed out.
+        var allocated: [Bool] = []
     }
     nonisolated(unsafe) private static var table = Table()
     private static let lock = SpinLock()
@@ -38,7 +42,33 @@ enum Interrupts {
         withTable { table in
             table.handlers = Array(repeating: nil, count: 256)
             table.counts = Array(repeating: 0, count: 256)
+            table.allocated = Array(repeating: false, count: 256)
         }
+    }
+
+    /// A free vector of the dynamic range (the lowest), now reserved; `nil` when all are taken.
+    static func allocateVector() -> UInt8? {
+        withTable { table -> UInt8? in
+            for vector in InterruptVector.dynamicRange where !table.allocated[Int(vector)] {
+                table.allocated[Int(vector)] = true
+                return vector
+            }
+            return nil
+        }
+    }
+
+    /// Returns a vector from `allocateVector` and removes its handler; other vectors are ignored.
+    static func freeVector(_ vector: UInt8) {
+        guard InterruptVector.dynamicRange.contains(vector) else { return }
+        withTable { table in
+            table.allocated[Int(vector)] = false
+            table.handlers[Int(vector)] = nil
+        }
+    }
+
+    /// How many times `vector` has fired.
+    static func count(_ vector: UInt8) -> UInt64 {
+        withTable { $0.counts[Int(vector)] }
     }
 
     /// Runs `handler` (with interrupts off, on the interrupted stack) whenever `vector` fires.

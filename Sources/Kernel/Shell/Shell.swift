@@ -34,7 +34,8 @@ enum Shell {
     static let prompt: StaticString = "apus> "
 
     static var commands: [ShellCommand] {
-        SystemCommands.all + MemoryCommands.all + PowerCommands.all + ACPICommands.all + DebugCommands.all
+        SystemCommands.all + PCICommands.all + MemoryCommands.all + PowerCommands.all + ACPICommands.all
+            + DebugCommands.all
     }
 
     /// Reads and runs commands forever.

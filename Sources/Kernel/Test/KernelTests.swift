@@ -52,7 +52,9 @@ struct TestContext {
 }
 
 enum KernelTests {
-    static var suites: [KernelTestSuite] { [MemoryTests.suite, BootTests.suite, ACPITests.suite] }
+    static var suites: [KernelTestSuite] {
+        [MemoryTests.suite, BootTests.suite, ACPITests.suite, PCITests.suite]
+    }
 
     /// Runs the suites named in `names` (`all` runs every suite) in the order given.
     static func run(_ names: [[UInt8]]) {
