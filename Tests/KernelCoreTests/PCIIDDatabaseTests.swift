@@ -34,7 +34,8 @@ final class PCIIDDatabaseTests: XCTestCase {
         XCTAssertEqual(text(database.programmingInterfaceName(classCode: 0x01, subclass: 0x08, programmingInterface: 0x02)),
                        "NVM Express")
         XCTAssertNil(database.deviceName(vendor: 0x8086, device: 0xFFFF))
-        XCTAssertNil(database.vendorName(0xFFFF))
+        XCTAssertEqual(text(database.vendorName(0xFFFF)), "Illegal Vendor ID")  // pci.ids lists it
+        XCTAssertNil(database.vendorName(0x0BAD))  // not assigned in pci.ids
     }
 
     func testSnippet() {
