@@ -55,7 +55,12 @@ private func kernelMainOnKernelStack() -> Never {
         line.write(" ticks/ms, ")
         line.write(LocalAPIC.x2APIC ? "x2APIC" : "xAPIC")
     }
-    Interrupts.register(vector: InterruptVector.timer) { if SMP.currentIndex == 0 { Clock.tick() } }
+    Scheduler.initialize(cpuCount: Int(MAX_CPUS))
+    DeferredWork.startWorker()
+    Interrupts.register(vector: InterruptVector.timer) {
+        if SMP.currentIndex == 0 { Clock.tick() }
+        Scheduler.timerTick()
+    }
     LocalAPIC.startPeriodicTimer(vector: InterruptVector.timer, milliseconds: 1000 / Clock.hz)
     SerialConsole.enableInterrupts()
     cpu_sti()

@@ -43,6 +43,7 @@ enum SerialConsole {
 
     /// Routes the UART interrupt and turns on receive interrupts; output goes through the ring from now on.
     static func enableInterrupts() {
+        _ = readers                                     // a lazy global: create it before any interrupt can
         IRQRouting.routeISA(irq: 4, vector: InterruptVector.isaBase + 4)
         Interrupts.register(vector: InterruptVector.isaBase + 4) { SerialConsole.serviceInterrupt() }
         withState { state in
@@ -84,24 +85,14 @@ enum SerialConsole {
         withState { $0.receive.pop() }
     }
 
-    /// Waits (halting the CPU) until input arrives, then returns it. Meanwhile it runs deferred work
-    /// (DeferredWork: ACPI events, acpi_os_execute): this idle loop is the kernel's only process context.
+    /// Readers blocked until input arrives.
+    private static let readers = WaitQueue()
+
+    /// Blocks the calling thread until input arrives, then returns it.
     static func waitForByte() -> UInt8 {
-        while true {
-            cpu_cli()
-            if let byte = withState({ $0.receive.pop() }) {
-                cpu_sti()
-                return byte
-            }
-            if DeferredWork.hasPending {
-                cpu_sti()
-                DeferredWork.runPending()
-                continue
-            }
-            // Interrupts stay off from the check to here, so the receive interrupt cannot slip in
-            // between; sti;hlt is atomic, so it wakes us.
-            cpu_sti_hlt()
-        }
+        var byte: UInt8?
+        readers.wait { byte = withState { $0.receive.pop() }; return byte != nil }
+        return byte ?? 0
     }
 
     private static func serviceInterrupt() {
@@ -116,5 +107,6 @@ enum SerialConsole {
             }
             if state.transmit.isEmpty { port.enableInterrupts(receive: true, transmitEmpty: false) }
         }
+        readers.wakeAll()
     }
 }

@@ -97,6 +97,7 @@ enum Interrupts {
         }
         handler?()
         LocalAPIC.endOfInterrupt()
+        Scheduler.preemptIfDue()
     }
 }
 

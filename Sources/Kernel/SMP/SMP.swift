@@ -130,5 +130,5 @@ func applicationProcessorEntry(_ index: UInt64) {
     LocalAPIC.enableOnThisCPU(spuriousVector: InterruptVector.spurious)
     LocalAPIC.startPeriodicTimer(vector: InterruptVector.timer, milliseconds: 1000 / Clock.hz)
     SMP.markOnline(Int(index))
-    while true { cpu_sti_hlt() }
+    Scheduler.runIdleOnThisCPU()
 }

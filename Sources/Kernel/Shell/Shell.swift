@@ -35,7 +35,7 @@ enum Shell {
 
     static var commands: [ShellCommand] {
         SystemCommands.all + PCICommands.all + MemoryCommands.all + PowerCommands.all + ACPICommands.all
-            + DebugCommands.all
+            + ThreadCommands.all + DebugCommands.all
     }
 
     /// Reads and runs commands forever.
@@ -43,7 +43,6 @@ enum Shell {
         let table = commands
         var editor = LineEditor()
         while true {
-            DeferredWork.runPending()                   // what commands or interrupts queued, before the prompt
             consolePrint { $0.write(prompt) }
             let line = editor.readLine()
             let words = split(line)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Deferred calls (ACPICA's acpi_os_execute, the power button): queued from any context, interrupt handlers
-// included, and run later in process context — by the shell's idle loop while it waits for input and
-// before each prompt. There is no scheduler yet, so that one loop is the only "thread" to run them on.
+// included, and run later in thread context by the "events" worker thread, in order.
 import KernelSupport
 
 enum DeferredWork {
@@ -20,10 +19,24 @@ enum DeferredWork {
         lock.withLock { unsafe body(&queue) }
     }
 
+    private static let worker = WaitQueue()
+
+    /// Starts the worker thread that runs queued calls.
+    static func startWorker() {
+        _ = worker                                      // a lazy global: create it before any interrupt can
+        Scheduler.spawn(name: "events", priority: .high, cpu: 0) {
+            while true {
+                worker.wait { hasPending }
+                runPending()
+            }
+        }
+    }
+
     /// Queues `callback(context)`; callable from interrupt handlers.
     static func enqueue(_ callback: Callback, context: UnsafeMutableRawPointer?) {
         // SAFETY: the context is opaque here; whoever queued it keeps it alive until the call.
         withQueue { unsafe $0.append(Item(callback: callback, context: context)) }
+        worker.wakeOne()
     }
 
     /// Whether anything waits (call with interrupts off to decide atomically whether to halt).

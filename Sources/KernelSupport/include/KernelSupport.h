@@ -13,6 +13,7 @@
 #include "early_arena.h"
 #include "ap_trampoline.h"
 #include "spin.h"
+#include "context_switch.h"
 #include "acpica_bridge.h"
 
 #endif
