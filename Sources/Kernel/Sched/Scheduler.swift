@@ -95,12 +95,13 @@ enum Scheduler {
     static func spawn(name: StaticString, priority: Thread.Priority = .normal, cpu: Int? = nil,
                       _ body: @escaping () -> Void) -> Thread? {
         guard let stackTop = KernelStacks.allocate() else { return nil }
+        let online = max(1, SMP.onlineCount)
         return withState { state -> Thread in
             let target: Int
-            if let cpu, cpu < state.cpus.count {
+            if let cpu, cpu < online {
                 target = cpu
             } else {
-                target = state.nextCPU % state.cpus.count
+                target = state.nextCPU % online
                 state.nextCPU += 1
             }
             let thread = Thread(id: state.nextID, name: name, priority: priority, cpu: target, entry: body)
