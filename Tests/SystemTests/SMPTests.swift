@@ -32,7 +32,7 @@ final class SMPTests: SystemTestCase {
         XCTAssertGreaterThanOrEqual(plan, 4)
 
         let cpuinfo = try machine.run("cpuinfo")
-        let lines = cpuinfo.split(separator: "\n").filter { $0.firstMatch(of: /^cpu\d+: /) != nil }
+        let lines = cpuinfo.split(separator: "\n").filter { $0.firstMatch(of: #/^cpu\d+: /#) != nil }
         XCTAssertEqual(lines.count, cpus, "cpuinfo printed \(lines.count) cpuN lines for \(cpus) CPUs:\n\(cpuinfo)")
         for (index, line) in lines.enumerated() {
             XCTAssertNotNil(line.firstMatch(of: /^cpu\d+: APIC id \d+, .+, TSC \d+\.\d{3} MHz$/),
