@@ -11,6 +11,10 @@ enum InterruptVector {
     static let isaBase: UInt8 = 0x40
     /// Handed out by `Interrupts.allocateVector` to MSI, MSI-X and PCI INTx.
     static let dynamicRange: ClosedRange<UInt8> = 0x50...0xEF
+    /// Inter-processor interrupts (SMP/IPI.swift), in the highest priority class: "run this function"
+    /// and "invalidate this page".
+    static let callFunction: UInt8 = 0xF0
+    static let tlbShootdown: UInt8 = 0xF1
     static let spurious: UInt8 = 0xFF
 }
 

@@ -115,9 +115,29 @@ struct PageTables {
     func unmap(virtual: UInt64) -> Bool {
         guard let (entries, i, _) = unsafe leafEntry(virtual) else { return false }
         unsafe entries[i] = 0
-        // SAFETY: invalidating a TLB entry never breaks memory safety by itself.
-        unsafe cpu_invlpg(virtual)
+        flush(virtual)
         return true
+    }
+
+    /// Points the present 4 KiB page at `virtual` to `physical` with `flags`, *without* invalidating any
+    /// TLB: the caller then calls `SMP.flushTLB(virtual:)` (the `smp` test suite checks shootdowns so).
+    func replaceSmallPage(virtual: UInt64, physical: UInt64, flags: PageFlags) -> Bool {
+        guard physical % PageSize.small.rawValue == 0,
+              let (entries, i, level) = unsafe leafEntry(virtual), level == 1 else { return false }
+        unsafe entries[i] = physical | flags.rawValue
+        return true
+    }
+
+    /// Invalidates `virtual` wherever these tables may be cached: the active tables are the kernel's,
+    /// shared by every CPU, so on every online CPU (a TLB shootdown; see the rules in SMP/IPI.swift —
+    /// never unmap a kernel page while holding a SpinLock); other tables only here.
+    private func flush(_ virtual: UInt64) {
+        if root == Self.active.root {
+            SMP.flushTLB(virtual: virtual)
+        } else {
+            // SAFETY: invalidating a TLB entry never breaks memory safety by itself.
+            unsafe cpu_invlpg(virtual)
+        }
     }
 
     /// The physical address and flags `virtual` maps to, if any.

@@ -21,6 +21,8 @@ enum SMP {
     nonisolated(unsafe) private static var state = State()
     private static let lock = SpinLock()
     private static let online = Atomic<Int>(1)
+    /// Bit n: CPU n is online (MAX_CPUS is 64). The boot CPU is.
+    private static let onlineBits = Atomic<UInt64>(1)
 
     /// The one access path to `state`.
     private static func withState<Result>(_ body: (inout State) -> Result) -> Result {
@@ -31,6 +33,10 @@ enum SMP {
     /// The CPUs known, online or not, by index.
     static var cpus: [CPURecord] { withState { $0.cpus } }
     static var onlineCount: Int { online.load(ordering: .acquiring) }
+    /// The online CPUs, bit n for index n.
+    static var onlineMask: UInt64 { onlineBits.load(ordering: .acquiring) }
+    /// The APIC id of CPU `index`.
+    static func apicID(of index: Int) -> UInt32 { withState { $0.cpus[index].apicID } }
     /// This CPU's index (0 is the boot CPU).
     static var currentIndex: Int { Int(cpu_current_index()) }
 
@@ -40,23 +46,30 @@ enum SMP {
             $0.cpus = [CPURecord(index: 0, apicID: LocalAPIC.id, online: true,
                                  exceptionStacks: DescriptorTables.bootExceptionStacks)]
         }
+        IPI.install()
+    }
+
+    /// The APIC ids of the CPUs the MADT says are enabled or can be brought online, each once.
+    static var madtAPICIDs: [UInt32] {
+        guard let madt = ACPI.madt else { return [] }
+        var ids: [UInt32] = []
+        for entry in madt.localAPICs where (entry.isEnabled || entry.isOnlineCapable) && !ids.contains(UInt32(entry.apicID)) {
+            ids.append(UInt32(entry.apicID))
+        }
+        for entry in madt.localX2APICs where (entry.isEnabled || entry.isOnlineCapable) && !ids.contains(entry.x2apicID) {
+            ids.append(entry.x2apicID)
+        }
+        return ids
     }
 
     /// Starts every other enabled (or online-capable) CPU in the MADT, one at a time.
     static func startApplicationProcessors() {
-        guard let madt = ACPI.madt else {
+        guard ACPI.madt != nil else {
             log(.warning, "smp: no MADT; running on the boot CPU only")
             return
         }
         let boot = LocalAPIC.id
-        var targets: [UInt32] = []
-        for entry in madt.localAPICs where (entry.isEnabled || entry.isOnlineCapable) && UInt32(entry.apicID) != boot {
-            targets.append(UInt32(entry.apicID))
-        }
-        for entry in madt.localX2APICs where (entry.isEnabled || entry.isOnlineCapable) && entry.x2apicID != boot
-            && !targets.contains(entry.x2apicID) {
-            targets.append(entry.x2apicID)
-        }
+        let targets = madtAPICIDs.filter { $0 != boot }
         guard !targets.isEmpty else { return }
         guard let trampoline = Trampoline.install() else {
             log(.error, "smp: no free page below 1 MiB for the start-up trampoline; running on one CPU")
@@ -113,6 +126,7 @@ enum SMP {
 
     fileprivate static func markOnline(_ index: Int) {
         withState { $0.cpus[index].online = true }
+        onlineBits.bitwiseOr(1 << UInt64(index), ordering: .acquiringAndReleasing)
         online.add(1, ordering: .acquiringAndReleasing)
     }
 

@@ -70,6 +70,31 @@ enum SystemCommands {
             }
             out.write("\n")
         }
+        // One line per online CPU. Each CPU reads its own APIC id and CPUID brand string (the others through
+        // a call-function IPI); the TSC frequency is the boot CPU's measurement for all of them (QEMU, like
+        // current hardware with an invariant TSC, gives every CPU the same TSC rate), not recalibrated.
+        let reports = SMP.collectFromEveryCPU { CPUReport(apicID: LocalAPIC.id, brand: brandString()) }
+        consolePrint { out in
+            for (index, report) in reports.enumerated() {
+                guard let report else { continue }
+                out.write("cpu")
+                out.writeDecimal(index)
+                out.write(": APIC id ")
+                out.writeDecimal(report.apicID)
+                out.write(", ")
+                out.write(contentsOf: report.brand)
+                out.write(", TSC ")
+                out.writeDecimal(Clock.tscFrequency / 1_000_000)
+                out.write(".")
+                out.writeDecimal(Clock.tscFrequency % 1_000_000 / 1_000, width: 3, padding: 0x30)
+                out.write(" MHz\n")
+            }
+        }
+    }
+
+    private struct CPUReport {
+        let apicID: UInt32
+        let brand: [UInt8]
     }
 
     private static func writeRegisterText(_ word: UInt32, to out: inout ConsoleSink) {
@@ -80,22 +105,25 @@ enum SystemCommands {
     }
 
     private static func writeBrandString(to out: inout ConsoleSink) {
-        guard CPU.features.maxExtendedLeaf >= 0x8000_0004 else {
-            out.write("unknown")
-            return
-        }
-        var leadingSpace = true
+        out.write(contentsOf: brandString())
+    }
+
+    /// This CPU's CPUID brand string without leading spaces, or `unknown`.
+    private static func brandString() -> [UInt8] {
+        guard CPU.features.maxExtendedLeaf >= 0x8000_0004 else { return Array("unknown".utf8) }
+        var bytes: [UInt8] = []
         for leaf: UInt32 in 0x8000_0002...0x8000_0004 {
             let r = cpu_cpuid(leaf, 0)
             for word in [r.eax, r.ebx, r.ecx, r.edx] {
                 for shift in stride(from: 0, to: 32, by: 8) {
                     let byte = UInt8(truncatingIfNeeded: word >> UInt32(shift))
-                    if byte == 0x20 && leadingSpace { continue }
-                    leadingSpace = false
-                    if byte >= 0x20 && byte < 0x7F { out.write(byte) }
+                    if byte == 0x20 && bytes.isEmpty { continue }
+                    if byte >= 0x20 && byte < 0x7F { bytes.append(byte) }
                 }
             }
         }
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return bytes
     }
 }
 

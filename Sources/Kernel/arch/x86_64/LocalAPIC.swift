@@ -78,7 +78,13 @@ enum LocalAPIC {
     }
 
     /// Sends an IPI to the CPU with APIC id `destination`, waiting (boundedly) until the APIC took it.
+    /// Interrupts are off meanwhile: an interrupt handler sending its own IPI between the two xAPIC ICR
+    /// writes would otherwise redirect this one.
     static func sendIPI(to destination: UInt32, vector: UInt8, delivery: Delivery) {
+        withInterruptsDisabled { sendIPIWithInterruptsOff(to: destination, vector: vector, delivery: delivery) }
+    }
+
+    private static func sendIPIWithInterruptsOff(to destination: UInt32, vector: UInt8, delivery: Delivery) {
         let low = UInt32(vector) | delivery.rawValue << 8 | 1 << 14    // level: assert
         if x2APIC {
             // SAFETY: writing the x2APIC ICR sends an interrupt; it touches no memory.
