@@ -53,7 +53,7 @@ struct TestContext {
 
 enum KernelTests {
     static var suites: [KernelTestSuite] {
-        [MemoryTests.suite, BootTests.suite, ACPITests.suite, PCITests.suite]
+        [MemoryTests.suite, BootTests.suite, ACPITests.suite, PCITests.suite, IRQTests.suite]
     }
 
     /// Runs the suites named in `names` (`all` runs every suite) in the order given.
