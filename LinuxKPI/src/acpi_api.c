@@ -79,6 +79,22 @@ uint32_t apus_acpica_evaluate(const char *path, const void **result)
 	return AE_OK;
 }
 
+/* Evaluates `path` with one Integer argument (_PIC), discarding any result. */
+uint32_t apus_acpica_call_integer(const char *path, uint64_t value)
+{
+	union acpi_object argument = { .integer = { ACPI_TYPE_INTEGER, value } };
+	struct acpi_object_list arguments = { 1, &argument };
+	return acpi_evaluate_object(NULL, (acpi_string)path, &arguments, NULL);
+}
+
+/* Evaluates `path` with one Buffer argument (_SRS), discarding any result. */
+uint32_t apus_acpica_call_buffer(const char *path, const uint8_t *bytes, uint32_t length)
+{
+	union acpi_object argument = { .buffer = { ACPI_TYPE_BUFFER, length, (u8 *)bytes } };
+	struct acpi_object_list arguments = { 1, &argument };
+	return acpi_evaluate_object(NULL, (acpi_string)path, &arguments, NULL);
+}
+
 void apus_acpica_release(const void *result)
 {
 	ACPI_FREE((void *)result);

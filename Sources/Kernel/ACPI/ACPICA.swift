@@ -160,6 +160,22 @@ enum ACPICA {
         return unsafe value(of: object)
     }
 
+    /// Evaluates the method at `path` with one Integer argument (e.g. `\_PIC`), discarding any result.
+    static func call(_ path: [UInt8], integer: UInt64) throws(EvaluationError) {
+        guard isReady else { throw .status(ACPIStatus.error) }
+        let status = unsafe withCString(path) { unsafe apus_acpica_call_integer($0, integer) }
+        guard status == ACPIStatus.ok else { throw .status(status) }
+    }
+
+    /// Evaluates the method at `path` with one Buffer argument (e.g. a link's `_SRS`), discarding any result.
+    static func call(_ path: [UInt8], buffer: [UInt8]) throws(EvaluationError) {
+        guard isReady else { throw .status(ACPIStatus.error) }
+        let status = unsafe withCString(path) { name in
+            unsafe buffer.withUnsafeBufferPointer { unsafe apus_acpica_call_buffer(name, $0.baseAddress, UInt32(buffer.count)) }
+        }
+        guard status == ACPIStatus.ok else { throw .status(status) }
+    }
+
     private static func value(of object: UnsafeRawPointer) -> Value {
         let type = unsafe apus_acpica_object_type(object)
         switch type {

@@ -65,6 +65,7 @@ private func kernelMainOnKernelStack() -> Never {
     SerialConsole.enableInterrupts()
     cpu_sti()
     ACPICA.initialize(rsdp: BootInfo.info?.rsdpBytes)   // after the IOAPICs (the SCI) and the clock
+    PCIACPIRouting.install()                            // INTx through _PRT (needs ACPICA and the PCI scan)
     SMP.startApplicationProcessors()
     log(.info) { line in
         line.write("boot: ready in ")

@@ -66,6 +66,9 @@ enum IRQRouting {
         ioapic.mask(pin: gsi - ioapic.gsiBase)
     }
 
+    /// Whether some IOAPIC has an input for `gsi`.
+    static func handles(gsi: UInt32) -> Bool { ioAPICs.contains { $0.handles(gsi: gsi) } }
+
     /// Delivers global system interrupt `gsi` as `vector` to the boot CPU with the given polarity and
     /// trigger mode (PCI INTx lines are level-triggered, active low); false when no IOAPIC handles it.
     @discardableResult

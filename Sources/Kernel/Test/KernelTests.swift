@@ -53,7 +53,8 @@ struct TestContext {
 
 enum KernelTests {
     static var suites: [KernelTestSuite] {
-        [MemoryTests.suite, BootTests.suite, ACPITests.suite, PCITests.suite, SchedulerTests.suite, SMPTests.suite]
+        [MemoryTests.suite, BootTests.suite, ACPITests.suite, PCITests.suite, IRQTests.suite, SchedulerTests.suite,
+         SMPTests.suite]
     }
 
     /// Runs the suites named in `names` (`all` runs every suite) in the order given.

@@ -35,6 +35,9 @@ uint32_t apus_acpica_table(uint32_t index, struct apus_acpi_table *table);
  * read with apus_acpica_object_* and release with apus_acpica_release. */
 uint32_t apus_acpica_evaluate(const char *path, const void **result);
 void apus_acpica_release(const void *result);
+/* Evaluate `path` with one Integer (_PIC) or Buffer (_SRS) argument; any result is discarded. */
+uint32_t apus_acpica_call_integer(const char *path, uint64_t value);
+uint32_t apus_acpica_call_buffer(const char *path, const uint8_t *bytes, uint32_t length);
 /* ACPI_TYPE_*: 1 integer, 2 string, 3 buffer, 4 package, 0x14 local reference, … */
 uint32_t apus_acpica_object_type(const void *object);
 uint64_t apus_acpica_object_integer(const void *object);
