@@ -60,6 +60,7 @@ private func kernelMainOnKernelStack() -> Never {
     Interrupts.register(vector: InterruptVector.timer) {
         if SMP.currentIndex == 0 { Clock.tick() }
         Scheduler.timerTick()
+        KernelTimers.runExpired()
     }
     LocalAPIC.startPeriodicTimer(vector: InterruptVector.timer, milliseconds: 1000 / Clock.hz)
     SerialConsole.enableInterrupts()

@@ -12,6 +12,8 @@ enum SchedulerTests {
             KernelTestCase(name: "wakeups_are_fifo", run: wakeupsAreFIFO),
             KernelTestCase(name: "sleep_keeps_time_against_tsc", run: sleepKeepsTime),
             KernelTestCase(name: "busy_threads_are_preempted", run: busyThreadsArePreempted),
+            KernelTestCase(name: "timer_fires_on_time_against_tsc", run: timerFiresOnTime),
+            KernelTestCase(name: "cancelled_timer_never_fires", run: cancelledTimerNeverFires),
         ])
     }
 
@@ -112,6 +114,33 @@ enum SchedulerTests {
             out.writeDecimal(slept / 1000)
             out.write(" us by the TSC")
         }
+    }
+
+    private static func timerFiresOnTime(_ t: inout TestContext) {
+        let timer = KernelTimer()
+        let firedAt = Counter()
+        let start = Clock.nanoseconds
+        timer.arm(after: 30_000_000) { firedAt.value.store(Int(Clock.nanoseconds), ordering: .releasing) }
+        t.expect(timer.isPending, "an armed timer is not pending")
+        t.expect(waitUntil(seconds: 2) { firedAt.value.load(ordering: .acquiring) != 0 }, "the timer never fired")
+        let delay = UInt64(firedAt.value.load(ordering: .acquiring)) - start
+        let slack = UInt64(4) * 1_000_000_000 / Clock.hz
+        t.expect(delay >= 30_000_000 && delay <= 30_000_000 + slack) { out in
+            out.write("a 30 ms timer fired after ")
+            out.writeDecimal(delay / 1000)
+            out.write(" us by the TSC")
+        }
+        t.expect(timer.fired == 1 && !timer.isPending, "the timer did not fire exactly once")
+    }
+
+    private static func cancelledTimerNeverFires(_ t: inout TestContext) {
+        let timer = KernelTimer()
+        let ran = Counter()
+        timer.arm(after: 20_000_000) { ran.value.add(1, ordering: .relaxed) }
+        t.expect(timer.cancel(), "cancelling a pending timer reported it was not pending")
+        Scheduler.sleep(nanoseconds: 60_000_000)
+        t.expect(ran.value.load(ordering: .relaxed) == 0 && timer.fired == 0, "a cancelled timer fired")
+        t.expect(!timer.cancel(), "cancelling twice reported a pending timer")
     }
 
     private static func busyThreadsArePreempted(_ t: inout TestContext) {
