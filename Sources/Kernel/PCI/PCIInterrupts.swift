@@ -113,10 +113,14 @@ enum PCIInterrupts {
         PCIConfigAccess.write16(address, msix.controlOffset,
                                 control | PCIMSIXCapability.controlEnable | PCIMSIXCapability.controlFunctionMask)
         let table = PCIMSIXTable(physical: bar.address + UInt64(msix.tableOffset), entryCount: msix.tableSize)
-        let apicID = LocalAPIC.id
+        // Entries are spread over the online CPUs, one each round-robin (entry 0 on the boot CPU), as
+        // Linux spreads a device's queues; the IDT and handler table are shared, so any CPU can take any
+        // vector.
+        let cpus = max(1, SMP.onlineCount)
         for (entry, vector) in vectors.enumerated() {
             Interrupts.register(vector: vector) { handler(entry) }
             table.setMasked(entry, true)
+            let apicID = SMP.apicID(of: entry % cpus)
             if let message = PCIMSIMessage.fixed(vector: vector, apicID: apicID) { table.program(entry, message) }
         }
         PCIConfigAccess.write16(address, msix.controlOffset,
