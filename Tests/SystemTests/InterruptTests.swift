@@ -11,22 +11,8 @@ final class InterruptTests: SystemTestCase {
     func testIRQSuiteOnPC() throws { try checkSuite(.bios) }
     func testIRQSuiteOnQ35() throws { try checkSuite(.uefi) }
 
-    private func devices(_ firmware: QEMUMachine.Firmware) -> [String] {
-        let image = FileManager.default.temporaryDirectory.appendingPathComponent("apus-irq-\(UUID().uuidString).img")
-        _ = FileManager.default.createFile(atPath: image.path, contents: Data(count: 1 << 20))
-        addTeardownBlock { try? FileManager.default.removeItem(at: image) }
-        var arguments = ["-nic", "none", "-device", "e1000", "-device", "e1000e",
-                         "-drive", "file=\(image.path),if=none,id=n0,format=raw"]
-        if firmware == .uefi {
-            arguments += ["-device", "pcie-root-port,id=rp1,chassis=1,slot=1", "-device", "nvme,serial=t,drive=n0,bus=rp1"]
-        } else {
-            arguments += ["-device", "pci-bridge,id=br1,chassis_nr=1", "-device", "nvme,serial=t,drive=n0,bus=br1,addr=1"]
-        }
-        return arguments
-    }
-
     private func checkSuite(_ firmware: QEMUMachine.Firmware) throws {
-        let (machine, bootLog) = try boot(firmware, cmdline: "ktest=irq", extraArguments: devices(firmware), timeout: 120)
+        let (machine, bootLog) = try boot(firmware, cmdline: "ktest=irq", extraArguments: deviceArguments(firmware), timeout: 120)
         let report = KTAPParser.parse(machine.logBytes)
         XCTAssertTrue(report.succeeded, "the irq suite failed on \(machine.name):\n\(report.problems)\n\(machine.log)")
         let suite = try XCTUnwrap(report.tests.first { String(decoding: $0.name, as: UTF8.self) == "irq" },

@@ -17,7 +17,7 @@ final class PCITests: SystemTestCase {
     func testLspciOnQ35() throws { try checkLspci(.uefi) }
 
     func testPCISuiteOnQ35() throws {
-        let (machine, _) = try boot(.uefi, cmdline: "ktest=pci", extraArguments: devices(.uefi), timeout: 120)
+        let (machine, _) = try boot(.uefi, cmdline: "ktest=pci", extraArguments: deviceArguments(.uefi), timeout: 120)
         let report = KTAPParser.parse(machine.logBytes)
         XCTAssertTrue(report.succeeded, "the pci suite failed on \(machine.name):\n\(report.problems)")
         let line = machine.log.split(separator: "\n").first { $0.contains("ecam_and_ports_agree") } ?? ""
@@ -30,29 +30,15 @@ final class PCITests: SystemTestCase {
     }
 
     func testPCISuiteOnPC() throws {
-        let (machine, _) = try boot(.bios, cmdline: "ktest=pci", extraArguments: devices(.bios), timeout: 120)
+        let (machine, _) = try boot(.bios, cmdline: "ktest=pci", extraArguments: deviceArguments(.bios), timeout: 120)
         let report = KTAPParser.parse(machine.logBytes)
         XCTAssertTrue(report.succeeded, "the pci suite failed on \(machine.name):\n\(report.problems)")
-    }
-
-    private func devices(_ firmware: QEMUMachine.Firmware) throws -> [String] {
-        let image = FileManager.default.temporaryDirectory.appendingPathComponent("apus-nvme-\(UUID().uuidString).img")
-        _ = FileManager.default.createFile(atPath: image.path, contents: Data(count: 1 << 20))
-        addTeardownBlock { try? FileManager.default.removeItem(at: image) }
-        var arguments = ["-nic", "none", "-device", "e1000", "-device", "e1000e",
-                         "-drive", "file=\(image.path),if=none,id=n0,format=raw"]
-        if firmware == .uefi {
-            arguments += ["-device", "pcie-root-port,id=rp1,chassis=1,slot=1", "-device", "nvme,serial=t,drive=n0,bus=rp1"]
-        } else {
-            arguments += ["-device", "pci-bridge,id=br1,chassis_nr=1", "-device", "nvme,serial=t,drive=n0,bus=br1,addr=1"]
-        }
-        return arguments
     }
 
     private static var linePattern: Regex<(Substring, Substring, Substring, Substring, Substring, Substring, Substring, Substring, Substring, Substring?)> { /^([0-9a-f]{2}):([0-9a-f]{2})\.([0-7]) (.+) \[([0-9a-f]{4})\]: (.+) \[([0-9a-f]{4}):([0-9a-f]{4})\]( \(rev [0-9a-f]{2}\))?$/ }
 
     private func checkLspci(_ firmware: QEMUMachine.Firmware) throws {
-        let (machine, _) = try boot(firmware, extraArguments: try devices(firmware))
+        let (machine, _) = try boot(firmware, extraArguments: deviceArguments(firmware))
         let output = try machine.run("lspci", timeout: 60)
         var listed: [Listed] = []
         var lines: [String: String] = [:]

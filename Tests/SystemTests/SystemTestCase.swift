@@ -123,6 +123,23 @@ class SystemTestCase: XCTestCase {
     }
 
     /// The `N` of `boot: ready in N ms`, or nil.
+    /// QEMU arguments for the devices the PCI and interrupt tests need: an e1000, an e1000e, and an NVMe
+    /// drive (a 1 MiB scratch image, removed after the test) behind a PCI bridge (pc) or a PCIe root port
+    /// (q35), so the scan must cross a bridge.
+    func deviceArguments(_ firmware: QEMUMachine.Firmware) -> [String] {
+        let image = FileManager.default.temporaryDirectory.appendingPathComponent("apus-nvme-\(UUID().uuidString).img")
+        _ = FileManager.default.createFile(atPath: image.path, contents: Data(count: 1 << 20))
+        addTeardownBlock { try? FileManager.default.removeItem(at: image) }
+        var arguments = ["-nic", "none", "-device", "e1000", "-device", "e1000e",
+                         "-drive", "file=\(image.path),if=none,id=n0,format=raw"]
+        if firmware == .uefi {
+            arguments += ["-device", "pcie-root-port,id=rp1,chassis=1,slot=1", "-device", "nvme,serial=t,drive=n0,bus=rp1"]
+        } else {
+            arguments += ["-device", "pci-bridge,id=br1,chassis_nr=1", "-device", "nvme,serial=t,drive=n0,bus=br1,addr=1"]
+        }
+        return arguments
+    }
+
     static func bootReadyMilliseconds(_ log: String) -> Int? {
         guard let match = log.firstMatch(of: /boot: ready in (\d+) ms/) else { return nil }
         return Int(match.1)
