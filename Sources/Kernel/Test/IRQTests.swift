@@ -153,6 +153,8 @@ struct E1000ERegisters {
     static let ims = 0x00D0             // Interrupt Mask Set
     static let imc = 0x00D8             // Interrupt Mask Clear
     static let ivar = 0x00E4            // Interrupt Vector Allocation (MSI-X)
+    static let itr = 0x00C4             // Interrupt Throttling Rate
+    static let eitr0 = 0x00E8           // Extended Interrupt Throttling Rate, one per MSI-X vector (5)
     static let causeLSC: UInt32 = 1 << 2
     static let causeRXQ0: UInt32 = 1 << 20
     static let causeTXQ0: UInt32 = 1 << 22
@@ -182,12 +184,17 @@ struct E1000ERegisters {
         return unsafe mmio_read32(base + UInt64(offset))
     }
 
-    /// Masks every cause, clears the pending ones and unmaps every IVAR entry.
+    /// Masks every cause, clears the pending ones, unmaps every IVAR entry and turns interrupt throttling
+    /// off, then waits out a throttling timer the device may still run: QEMU 7.2's e1000e model asserts
+    /// (and aborts QEMU) if such a timer fires after MSI or MSI-X was turned off.
     func quiesce() {
+        write(Self.itr, 0)
+        for vector in 0..<5 { write(Self.eitr0 + 4 * vector, 0) }
         write(Self.imc, 0xFFFF_FFFF)
         write(Self.icr, 0xFFFF_FFFF)
         _ = read(Self.icr)
         write(Self.ivar, 0)
+        Scheduler.sleep(nanoseconds: 30_000_000)
     }
 
     /// The first 64 bits of an MSI-X pending bit array.
