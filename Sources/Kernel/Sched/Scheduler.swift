@@ -59,7 +59,7 @@ enum Scheduler {
     /// On an application processor: turns its start-up context into its idle thread and idles.
     static func runIdleOnThisCPU() -> Never {
         let cpu = SMP.currentIndex
-        let idle = withState { state -> Thread in
+        withState { state in
             let thread = Thread(id: state.nextID, name: "idle", priority: .idle, cpu: cpu, entry: nil)
             state.nextID += 1
             thread.state = .running
@@ -67,9 +67,7 @@ enum Scheduler {
             state.threads.append(thread)
             state.cpus[cpu].current = thread
             state.cpus[cpu].idle = thread
-            return thread
         }
-        _ = idle
         idleLoop()
     }
 
