@@ -80,11 +80,6 @@ enum SerialConsole {
         }
     }
 
-    /// The next received byte, if any.
-    static func read() -> UInt8? {
-        withState { $0.receive.pop() }
-    }
-
     /// Readers blocked until input arrives.
     private static let readers = WaitQueue()
 

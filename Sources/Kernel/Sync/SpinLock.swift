@@ -25,7 +25,4 @@ struct SpinLock: ~Copyable {
     /// Releases a lock this thread did not take: a new thread's first act, since the thread that switched
     /// to it held the scheduler's lock across the switch.
     func releaseAfterSwitch() { word.store(0, ordering: .releasing) }
-
-    /// Whether some CPU holds the lock (for assertions and the panic path, which must not wait on it).
-    var isLocked: Bool { word.load(ordering: .relaxed) != 0 }
 }

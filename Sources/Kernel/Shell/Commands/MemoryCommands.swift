@@ -32,6 +32,7 @@ enum MemoryCommands {
             let large = KernelHeap.largeAllocations
             field("HeapLarge:", UInt64(large.count), unit: " allocations", to: &out)
             field("HeapLargePages:", UInt64(large.pages), unit: "", to: &out)
+            field("HeapBadFrees:", UInt64(KernelHeap.rejectedFrees), unit: " refused", to: &out)
             field("EarlyArena:", UInt64(KernelHeap.arenaBytesUsed) / 1024, unit: " kB", to: &out)
         }
     }

@@ -17,7 +17,6 @@ struct CPUFeatures {
 
     var x2APIC: Bool { leaf1ECX & (1 << 21) != 0 }
     var noExecute: Bool { extendedEDX & (1 << 20) != 0 }
-    var hugePages1G: Bool { extendedEDX & (1 << 26) != 0 }
 }
 
 /// Written once by `CPU.identify()` at boot, before anything reads it.
