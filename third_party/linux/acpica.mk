@@ -27,7 +27,7 @@ $(OUT)/%.o: $(SRC)/drivers/acpi/acpica/%.c $(MANIFEST)
 	@mkdir -p $(@D)
 	@clang $(TARGET) $(DEFINES) -ILinuxKPI/include -I$(SRC)/include -c $< -o $@
 
-$(OUT)/glue/%.o: LinuxKPI/src/%.c $(MANIFEST)
+$(OUT)/glue/%.o: LinuxKPI/src/acpi/%.c $(MANIFEST)
 	@mkdir -p $(@D)
 	@clang $(TARGET) $(DEFINES) -Wall -Wextra -Werror -ILinuxKPI/include -ISources/KernelSupport/include \
 		-isystem $(SRC)/include -isystem $(SRC)/drivers/acpi/acpica -c $< -o $@
