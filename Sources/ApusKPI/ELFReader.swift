@@ -48,7 +48,7 @@ public enum ELFReader {
                     throw libelfError("unreadable symbol \(index)")
                 }
                 guard let name = unsafe elf_strptr(elf, Int(sectionHeader.sh_link), Int(symbol.st_name)) else {
-                    throw KPIError("symbol \(index): name offset \(symbol.st_name) outside its string table")
+                    throw KPIError("symbol \(index): name offset \(symbol.st_name) outside its string table (section \(sectionHeader.sh_link))")
                 }
                 let text = unsafe String(cString: name)
                 guard !text.isEmpty else { continue }

@@ -47,12 +47,12 @@ public enum ModuleFile {
 
     /// The contents of the module or kernel file at `path`, decompressed when it is xz or zstd data.
     public static func read(_ path: String) throws(KPIError) -> [UInt8] {
-        let bytes: [UInt8]
         guard FileManager.default.fileExists(atPath: path) else { throw KPIError("no such file").about(path) }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard attributes?[.type] as? FileAttributeType != .typeDirectory else {
             throw KPIError("is a directory, not a file").about(path)
         }
+        let bytes: [UInt8]
         do {
             bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {

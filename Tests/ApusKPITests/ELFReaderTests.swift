@@ -93,7 +93,7 @@ final class ELFReaderTests: XCTestCase {
         let symtab = try XCTUnwrap(sections(bytes).first { $0.type == 2 })  // SHT_SYMTAB
         // The st_name of symbol 1 points far past the end of the string table.
         bytes.replaceSubrange(symtab.offset + 24..<symtab.offset + 28, with: le(0x7FFF_0000, 4))
-        assertRejected(bytes, "symbol 1: name offset 2147418112 outside its string table")
+        assertRejected(bytes, "symbol 1: name offset 2147418112 outside its string table (section \(symtab.link))")
     }
 
     /// Every byte of the ELF header, of each section header and of the first symbols set to 0x00, 0x80 and
@@ -139,11 +139,11 @@ final class ELFReaderTests: XCTestCase {
         (field(bytes, 40, 8), field(bytes, 60, 2))
     }
 
-    private func sections(_ bytes: [UInt8]) -> [(type: Int, offset: Int, size: Int)] {
+    private func sections(_ bytes: [UInt8]) -> [(type: Int, offset: Int, size: Int, link: Int)] {
         let layout = header(bytes)
         return (0..<layout.shnum).map { index in
             let base = layout.shoff + index * 64
-            return (field(bytes, base + 4, 4), field(bytes, base + 24, 8), field(bytes, base + 32, 8))
+            return (field(bytes, base + 4, 4), field(bytes, base + 24, 8), field(bytes, base + 32, 8), field(bytes, base + 40, 4))
         }
     }
 }
