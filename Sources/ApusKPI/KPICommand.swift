@@ -124,9 +124,10 @@ public enum KPICommand {
         let paths = try modulePaths(under: directory)
         var inputs: [CensusInput] = []
         var unreadable = 0
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
         for relative in paths {
             do throws(KPIError) {
-                let symbols = try read(directory + "/" + relative, as: ModuleSymbols.module)
+                let symbols = try read(base + relative, as: ModuleSymbols.module)
                 inputs.append(CensusInput(path: ModuleFile.uncompressedName(relative), symbols: symbols))
             } catch {
                 errors("apus-kpi: \(error.message)")

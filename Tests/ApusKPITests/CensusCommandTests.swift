@@ -61,7 +61,7 @@ final class CensusCommandTests: XCTestCase {
         let tree = try makeTree(f, name: "tree-broken")
         try Data("obj-m += broken.o\n".utf8).write(to: URL(fileURLWithPath: tree + "/broken.ko"))
         try FileManager.default.copyItem(atPath: f.kernel, toPath: tree + "/sub/vmlinux.ko")
-        let run = KPIRun(["census", "--kernel", f.kernel, tree])
+        let run = KPIRun(["census", "--kernel", f.kernel, tree + "/"])
         XCTAssertEqual(run.errors, [
             "apus-kpi: \(tree)/broken.ko: not an ELF file (no \\x7fELF magic)",
             "apus-kpi: \(tree)/sub/vmlinux.ko: not a module: its ELF type is ET_EXEC (executable), a module's is ET_REL (relocatable)",

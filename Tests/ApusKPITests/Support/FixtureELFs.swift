@@ -27,12 +27,16 @@ struct FixtureELFs {
 
     private static let shared = Result { try FixtureELFs.build() }
 
+    /// This test process's scratch directory, removed when the process exits.
+    private static let scratch = FileManager.default.temporaryDirectory
+        .appendingPathComponent("apus-kpi-tests-\(ProcessInfo.processInfo.processIdentifier)")
+
     private static func build() throws -> FixtureELFs {
         let sources = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("apus-kpi-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        let directory = scratch
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: FixtureELFs.scratch) }
         let fixtures = FixtureELFs(directory: directory)
         let cflags = ["--target=x86_64-unknown-none-elf", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
                       "-O1", "-I", sources.path, "-c"]
