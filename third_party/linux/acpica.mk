@@ -13,7 +13,7 @@ OUT      ?= build/acpica
 
 ACPICA_C := $(shell awk '$$1 == "file" && $$3 ~ /^drivers\/acpi\/acpica\/[a-z0-9]+\.c$$/ { print $$3 }' $(MANIFEST))
 OBJECTS  := $(patsubst drivers/acpi/acpica/%.c,$(OUT)/%.o,$(ACPICA_C))
-GLUE     := $(OUT)/glue/acpi_osl.o $(OUT)/glue/acpi_api.o
+GLUE     := $(OUT)/osl/acpi_osl.o $(OUT)/osl/acpi_api.o
 
 TARGET   := -target x86_64-unknown-none-elf -ffreestanding -nostdlibinc -fno-pic -mno-red-zone -mno-sse -mno-mmx \
             -mcmodel=small -fno-stack-protector -fno-omit-frame-pointer -O2 -MMD -MP
@@ -27,7 +27,7 @@ $(OUT)/%.o: $(SRC)/drivers/acpi/acpica/%.c $(MANIFEST)
 	@mkdir -p $(@D)
 	@clang $(TARGET) $(DEFINES) -ILinuxKPI/include -I$(SRC)/include -c $< -o $@
 
-$(OUT)/glue/%.o: LinuxKPI/src/%.c $(MANIFEST)
+$(OUT)/osl/%.o: LinuxKPI/src/acpi/%.c $(MANIFEST)
 	@mkdir -p $(@D)
 	@clang $(TARGET) $(DEFINES) -Wall -Wextra -Werror -ILinuxKPI/include -ISources/KernelSupport/include \
 		-isystem $(SRC)/include -isystem $(SRC)/drivers/acpi/acpica -c $< -o $@
