@@ -25,5 +25,11 @@
 /* ---- PCI and DMA --------------------------------------------------------------------------------- */
 
 /* ---- modules ------------------------------------------------------------------------------------- */
+/* A reference on the loaded module whose struct module is at `module`; false once its exit has begun. */
+bool apus_module_get(uintptr_t module);
+/* A reference even while it exits (__module_get: the caller already holds one). */
+void apus_module_get_always(uintptr_t module);
+/* Drops a reference taken by either. */
+void apus_module_put(uintptr_t module);
 
 #endif
