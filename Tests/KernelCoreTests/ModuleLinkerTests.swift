@@ -128,7 +128,7 @@ final class ModuleLinkerTests: XCTestCase {
             if Int64(module.base) + Int64(index + 5) + Int64(rel) == Int64(Self.kernelFunction) { calls += 1 }
         }
         XCTAssertGreaterThan(calls, 0, "no call reaches kernel_function")
-        XCTAssertEqual(module.function(containing: exported + 1)?.0.name, Array("exported".utf8))
+        XCTAssertEqual(module.functions.lookup(exported + 1)?.function.name, Array("exported".utf8))
     }
 
     func testWeakUndefinedSymbolIsZero() throws {

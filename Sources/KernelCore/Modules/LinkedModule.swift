@@ -17,10 +17,16 @@ public struct ModuleImport {
 }
 
 /// One entry of a module's `__ksymtab`, read after relocation.
-public struct ModuleExport {
+public struct ModuleExport: Sendable {
     public let name: [UInt8]
     public let address: UInt64
     public let gplOnly: Bool
+
+    public init(name: [UInt8], address: UInt64, gplOnly: Bool) {
+        self.name = name
+        self.address = address
+        self.gplOnly = gplOnly
+    }
 }
 
 /// A function of the module, for backtraces.
@@ -30,28 +36,16 @@ public struct ModuleFunction {
     public let size: UInt64
 }
 
-/// A module linked for `base`: copy `image` there and map each of `layout.regions` with its protection.
-public struct LinkedModule {
-    public let base: UInt64
-    public let image: [UInt8]
-    public let layout: ModuleLayout
-    public let info: ModuleInfo
-    /// `__ksymtab`, in order.
-    public let exports: [ModuleExport]
-    /// Function symbols in loaded sections, sorted by address.
+/// A module's functions sorted by address, for naming the frames of a backtrace.
+public struct ModuleFunctionTable {
     public let functions: [ModuleFunction]
-    /// `init_module` (module_init), `cleanup_module` (module_exit) and `__this_module`, when defined.
-    public let initAddress: UInt64?
-    public let exitAddress: UInt64?
-    public let thisModuleAddress: UInt64?
-    /// The `struct kernel_param` array of `__param`.
-    public let parameterAddress: UInt64
-    public let parameterCount: Int
-    /// The modules (resolver numbering) this one imports from, each once.
-    public let providers: [Int]
+
+    public init(_ functions: [ModuleFunction]) {
+        self.functions = functions.sorted { $0.address < $1.address }
+    }
 
     /// The function holding `address`, and the offset into it.
-    public func function(containing address: UInt64) -> (ModuleFunction, UInt64)? {
+    public func lookup(_ address: UInt64) -> (function: ModuleFunction, offset: UInt64)? {
         var low = 0
         var high = functions.count
         while low < high {
@@ -64,4 +58,25 @@ public struct LinkedModule {
         guard offset < max(candidate.size, 1) else { return nil }
         return (candidate, offset)
     }
+}
+
+/// A module linked for `base`: copy `image` there and map each of `layout.regions` with its protection.
+public struct LinkedModule {
+    public let base: UInt64
+    public let image: [UInt8]
+    public let layout: ModuleLayout
+    public let info: ModuleInfo
+    /// `__ksymtab`, in order.
+    public let exports: [ModuleExport]
+    /// Function symbols in loaded sections.
+    public let functions: ModuleFunctionTable
+    /// `init_module` (module_init), `cleanup_module` (module_exit) and `__this_module`, when defined.
+    public let initAddress: UInt64?
+    public let exitAddress: UInt64?
+    public let thisModuleAddress: UInt64?
+    /// The `struct kernel_param` array of `__param`.
+    public let parameterAddress: UInt64
+    public let parameterCount: Int
+    /// The modules (resolver numbering) this one imports from, each once.
+    public let providers: [Int]
 }

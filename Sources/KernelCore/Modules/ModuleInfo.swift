@@ -49,7 +49,7 @@ public struct ModuleInfo {
     /// Every value of `key`, in order (`alias=`, `parm=`…).
     public func values(_ key: StaticString) -> [[UInt8]] {
         let wanted = ByteReader.bytes(of: key)
-        return entries.filter { $0.key == wanted }.map(\.value)
+        return entries.filter { $0.key == wanted }.map { $0.value }
     }
 
     /// `name=`; a module must have one (scripts/kmod's mod.c writes it).

@@ -98,9 +98,8 @@ public enum ModuleLinker {
             if symbol.name == ByteReader.bytes(of: "cleanup_module") { exitAddress = address }
             if symbol.name == ByteReader.bytes(of: "__this_module") { thisModule = address }
         }
-        functions.sort { $0.address < $1.address }
 
-        return LinkedModule(base: base, image: image, layout: layout, info: info, exports: exports, functions: functions,
+        return LinkedModule(base: base, image: image, layout: layout, info: info, exports: exports, functions: ModuleFunctionTable(functions),
                             initAddress: initAddress, exitAddress: exitAddress, thisModuleAddress: thisModule,
                             parameterAddress: parameterAddress, parameterCount: parameterCount, providers: providers)
     }

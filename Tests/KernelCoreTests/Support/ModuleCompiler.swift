@@ -33,7 +33,13 @@ enum ModuleCompiler {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw XCTSkip("\(tool) failed: " + String(decoding: message, as: UTF8.self))
+            throw ToolFailure("\(tool) failed: " + String(decoding: message, as: UTF8.self))
         }
     }
+}
+
+/// A build tool (clang, ld.lld, scripts/kmod) failed; the message is its error output.
+struct ToolFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
