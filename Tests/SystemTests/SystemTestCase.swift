@@ -77,12 +77,13 @@ enum SystemImages {
 class SystemTestCase: XCTestCase {
     private var machines: [QEMUMachine] = []
 
-    /// Starts a machine booting `build/apus.iso`, or a variant with kernel command line `cmdline`.
+    /// Starts a machine booting `build/apus.iso`, or a variant with kernel command line `cmdline`, or `medium`.
     func launch(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
-                cmdline: String? = nil, extraArguments: [String] = []) throws -> QEMUMachine {
-        let iso = try SystemImages.iso(cmdline: cmdline)
+                cmdline: String? = nil, medium: QEMUMachine.Medium? = nil,
+                extraArguments: [String] = []) throws -> QEMUMachine {
+        let bootMedium = try medium ?? .cdrom(SystemImages.iso(cmdline: cmdline))
         let machine = try QEMUMachine(
-            iso: iso, firmware: firmware, memory: memory, cpus: cpus, extraArguments: extraArguments)
+            medium: bootMedium, firmware: firmware, memory: memory, cpus: cpus, extraArguments: extraArguments)
         machines.append(machine)
         return machine
     }
@@ -90,9 +91,9 @@ class SystemTestCase: XCTestCase {
     /// Starts a machine and waits for the first prompt; returns it and its boot log. A boot that panics fails
     /// at once; one that does not reach the prompt in `timeout` fails then.
     func boot(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
-              cmdline: String? = nil, extraArguments: [String] = [],
+              cmdline: String? = nil, medium: QEMUMachine.Medium? = nil, extraArguments: [String] = [],
               timeout: TimeInterval = 60) throws -> (QEMUMachine, String) {
-        let machine = try launch(firmware, memory: memory, cpus: cpus, cmdline: cmdline,
+        let machine = try launch(firmware, memory: memory, cpus: cpus, cmdline: cmdline, medium: medium,
                                  extraArguments: extraArguments)
         let bootLog = try machine.waitForPrompt(timeout: timeout)
         return (machine, bootLog)

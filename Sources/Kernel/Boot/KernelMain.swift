@@ -66,6 +66,7 @@ private func kernelMainOnKernelStack() -> Never {
     SerialConsole.enableInterrupts()
     cpu_sti()
     ACPICA.initialize(rsdp: BootInfo.info?.rsdpBytes)   // after the IOAPICs (the SCI) and the clock
+    ACPIEvents.install()                                // lid, battery, power-button notifications
     PCIACPIRouting.install()                            // INTx through _PRT (needs ACPICA and the PCI scan)
     SMP.startApplicationProcessors()
     log(.info) { line in

@@ -129,11 +129,10 @@ public struct BatteryStatus: Equatable {
     }
 }
 
-/// The lines `acpi battery` prints for one battery.
+/// The lines `acpi battery` prints for one battery, each written without its line end.
 public enum BatteryReport {
     /// `model "…", serial "…", type "…", OEM "…", rechargeable`
-    /// then `design capacity 50000 mWh, last full 48000 mWh, design voltage 11400 mV, 7 cycles`.
-    public static func writeInformation<Sink: TextSink>(_ information: BatteryInformation, to sink: inout Sink) {
+    public static func writeIdentity<Sink: TextSink>(_ information: BatteryInformation, to sink: inout Sink) {
         sink.write("model \"")
         sink.write(contentsOf: printable(information.model))
         sink.write("\", serial \"")
@@ -142,11 +141,16 @@ public enum BatteryReport {
         sink.write(contentsOf: printable(information.type))
         sink.write("\", OEM \"")
         sink.write(contentsOf: printable(information.oem))
-        sink.write(information.rechargeable ? "\", rechargeable\n" : "\", primary\n")
+        sink.write(information.rechargeable ? "\", rechargeable" : "\", primary")
+    }
+
+    /// `design capacity 50000 mWh, last full 48000 mWh, design voltage 11400 mV, 7 cycles`
+    public static func writeCapacity<Sink: TextSink>(_ information: BatteryInformation, to sink: inout Sink) {
+        let unit: StaticString = information.unit == .current ? "mAh" : "mWh"
         sink.write("design capacity ")
-        writeQuantity(information.designCapacity, unit: capacityUnit(information), to: &sink)
+        writeQuantity(information.designCapacity, unit: unit, to: &sink)
         sink.write(", last full ")
-        writeQuantity(information.lastFullCapacity, unit: capacityUnit(information), to: &sink)
+        writeQuantity(information.lastFullCapacity, unit: unit, to: &sink)
         sink.write(", design voltage ")
         writeQuantity(information.designVoltage, unit: "mV", to: &sink)
         if let cycles = information.cycleCount {
@@ -154,7 +158,6 @@ public enum BatteryReport {
             sink.writeDecimal(cycles)
             sink.write(" cycles")
         }
-        sink.write("\n")
     }
 
     /// `discharging, remaining 36000 mWh (75%), rate 9000 mW, voltage 11700 mV`
@@ -173,11 +176,6 @@ public enum BatteryReport {
         writeQuantity(status.rate, unit: current ? "mA" : "mW", to: &sink)
         sink.write(", voltage ")
         writeQuantity(status.voltage, unit: "mV", to: &sink)
-        sink.write("\n")
-    }
-
-    private static func capacityUnit(_ information: BatteryInformation) -> StaticString {
-        information.unit == .current ? "mAh" : "mWh"
     }
 
     private static func writeQuantity<Sink: TextSink>(_ value: UInt32?, unit: StaticString, to sink: inout Sink) {
