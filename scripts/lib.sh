@@ -16,6 +16,7 @@ APUS_APT_DEPENDENCIES=(
     "xorriso:xorriso"
     "mformat:mtools"
     "sgdisk:gdisk"                                           # scripts/make-usb-image
+    "iasl:acpica-tools"                                      # the laptop SSDT of the system tests
     "/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
     "/usr/src/linux-source-6.1.tar.xz:linux-source-6.1"     # ACPICA's sources (scripts/fetch-linux)
     "make:make"
