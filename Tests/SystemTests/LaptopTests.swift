@@ -6,6 +6,7 @@
 // are logged.
 
 import Foundation
+import KernelCore
 import XCTest
 
 final class LaptopTests: SystemTestCase {
@@ -35,7 +36,9 @@ final class LaptopTests: SystemTestCase {
             ("NVMe", "1b36:0010"), ("e1000e", "8086:10d3"), ("ivshmem", "1af4:1110"), ("xHCI", "1b36:000d"),
         ]
         let q35Builtin = ["8086:29c0", "8086:2918", "8086:2922", "8086:2930", "1234:1111"]
-        let (machine, bootLog) = try boot(.uefi, memory: "8G", cpus: 8, extraArguments: [
+        // ktest=pci: its MSI-X case programs and reads back the table of the first function with MSI-X, the NVMe
+        // controller at 00:02.0 (the first device given), inside its 64-bit BAR 0 above 4 GiB: a mapping check.
+        let (machine, bootLog) = try boot(.uefi, memory: "8G", cpus: 8, cmdline: "ktest=pci", extraArguments: [
             "-machine", "pit=off,hpet=off",
             "-acpitable", "file=\(ssdt.path)",
             "-nic", "none",
@@ -45,6 +48,12 @@ final class LaptopTests: SystemTestCase {
             "-object", "memory-backend-ram,id=shm,size=1G", "-device", "ivshmem-plain,memdev=shm",
             "-device", "qemu-xhci",
         ], timeout: 180)
+
+        let report = KTAPParser.parse(machine.logBytes)
+        XCTAssertTrue(report.succeeded, "the pci suite failed: \(report.problems)")
+        let msix = report.tests.first { String(decoding: $0.name, as: UTF8.self) == "pci" }?
+            .subtests.first { String(decoding: $0.name, as: UTF8.self) == "msix_entries_program_and_mask" }
+        XCTAssertEqual(msix?.result, .pass, "the pci suite's MSI-X case did not pass (skipped or missing)")
 
         // No PIT: the TSC is calibrated against the ACPI PM timer, and the clock is sane.
         XCTAssertTrue(bootLog.contains("time: TSC calibrated against the ACPI PM timer"), "no PM-timer calibration")
@@ -65,7 +74,14 @@ final class LaptopTests: SystemTestCase {
         let nvmeLine = try XCTUnwrap(pciLines.first { $0.contains("[1b36:0010]") }, "no NVMe controller")
         XCTAssertTrue(nvmeLine.hasSuffix(": no driver"), "NVMe: \(nvmeLine)")
 
-        // The 64-bit prefetchable BAR: above 4 GiB, reported with its full address and size.
+        // 64-bit BARs above 4 GiB, reported with their full address and size: the NVMe controller's registers
+        // (where the pci suite's MSI-X case wrote) and the shared memory's 64-bit prefetchable BAR.
+        XCTAssertTrue(nvmeLine.hasPrefix("pci: 00:02.0 "), "the NVMe controller is not the first device: \(nvmeLine)")
+        let nvmeDetails = try machine.run("lspci -v 00:02.0")
+        let nvmeRegion = try XCTUnwrap(nvmeDetails.firstMatch(of: /Region 0: Memory at ([0-9a-f]+) \(64-bit, non-prefetchable\)/),
+                                       "no 64-bit region 0:\n\(nvmeDetails)")
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(UInt64(nvmeRegion.1, radix: 16)), 1 << 32,
+                                    "the NVMe BAR is below 4 GiB:\n\(nvmeDetails)")
         let ivshmemLine = try XCTUnwrap(pciLines.first { $0.contains("[1af4:1110]") })
         let address = String(ivshmemLine.dropFirst("pci: ".count).prefix(7))
         let details = try machine.run("lspci -v \(address)")
@@ -84,9 +100,9 @@ final class LaptopTests: SystemTestCase {
 
         // Events: the SSDT's methods change the state and Notify() as a GPE or EC query method would.
         XCTAssertEqual(try machine.run("acpi eval \\_SB.LID0.FLIP"), "0x0")
-        try machine.waitFor("acpi: lid \\_SB_.LID0 closed")
+        try machine.waitFor("acpi: lid \\_SB_.LID0 closed\n")     // (logged after the prompt: consume the line)
         XCTAssertEqual(try machine.run("acpi eval \\_SB.BAT0.PLUG"), "0x2")
-        try machine.waitFor("acpi: battery \\_SB_.BAT0 status changed: charging, remaining 40000 mWh (83%), rate 15000 mW")
+        try machine.waitFor("acpi: battery \\_SB_.BAT0 status changed: charging, remaining 40000 mWh (83%), rate 15000 mW, voltage 11700 mV\n")
         let charging = try machine.run("acpi battery")
         XCTAssertTrue(charging.hasSuffix("\\_SB_.BAT0 charging, remaining 40000 mWh (83%), rate 15000 mW, voltage 11700 mV"),
                       "acpi battery after PLUG:\n\(charging)")
