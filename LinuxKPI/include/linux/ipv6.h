@@ -4,6 +4,8 @@
 #define _LINUX_IPV6_H
 
 #include <linux/skbuff.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
 #include <uapi/linux/ipv6.h>
 
 static inline struct ipv6hdr *ipv6_hdr(const struct sk_buff *skb)

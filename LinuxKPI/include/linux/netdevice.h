@@ -16,6 +16,9 @@
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
+#include <linux/delay.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
 #include <linux/workqueue.h>
 #include <linux/device.h>
 #include <linux/printk.h>
@@ -26,6 +29,7 @@
 #include <linux/ethtool.h>
 #include <linux/netdev_features.h>
 #include <linux/interrupt.h>
+#include <linux/rtnetlink.h>
 #include <uapi/linux/if_link.h>
 
 struct netlink_ext_ack;
@@ -271,6 +275,13 @@ static inline bool napi_complete(struct napi_struct *n)
 	return napi_complete_done(n, 0);
 }
 
+/* Waits until a scheduled poll of n has finished. */
+static inline void napi_synchronize(const struct napi_struct *n)
+{
+	while (test_bit(NAPI_STATE_SCHED, &n->state))
+		msleep(1);
+}
+
 static inline void napi_free_frags(struct napi_struct *napi)
 {
 	kfree_skb(napi->skb);
@@ -414,6 +425,9 @@ void netif_set_tso_max_size(struct net_device *dev, unsigned int size);
 void netif_set_tso_max_segs(struct net_device *dev, unsigned int segs);
 int netif_set_real_num_tx_queues(struct net_device *dev, unsigned int txq);
 int netif_set_real_num_rx_queues(struct net_device *dev, unsigned int rxq);
+struct rtnl_link_stats64 *dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage);
+unsigned long dev_trans_start(struct net_device *dev);
+void netdev_rss_key_fill(void *buffer, size_t len);
 
 static inline void __dev_addr_set(struct net_device *dev, const void *addr, size_t len)
 {
@@ -580,6 +594,37 @@ static inline bool netdev_xmit_more(void)
 {
 	return false;
 }
+
+/* Freeing packets from any context: in interrupts the free is deferred (LinuxKPI's networking core). */
+enum skb_free_reason {
+	SKB_REASON_CONSUMED,
+	SKB_REASON_DROPPED,
+};
+
+void __dev_kfree_skb_irq(struct sk_buff *skb, enum skb_free_reason reason);
+void __dev_kfree_skb_any(struct sk_buff *skb, enum skb_free_reason reason);
+
+static inline void dev_kfree_skb_irq(struct sk_buff *skb)
+{
+	__dev_kfree_skb_irq(skb, SKB_REASON_DROPPED);
+}
+
+static inline void dev_consume_skb_irq(struct sk_buff *skb)
+{
+	__dev_kfree_skb_irq(skb, SKB_REASON_CONSUMED);
+}
+
+static inline void dev_kfree_skb_any(struct sk_buff *skb)
+{
+	__dev_kfree_skb_any(skb, SKB_REASON_DROPPED);
+}
+
+static inline void dev_consume_skb_any(struct sk_buff *skb)
+{
+	__dev_kfree_skb_any(skb, SKB_REASON_CONSUMED);
+}
+
+#define dev_kfree_skb(a)	consume_skb(a)
 
 /* Receive into the stack. */
 int netif_rx(struct sk_buff *skb);

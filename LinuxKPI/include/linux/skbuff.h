@@ -159,8 +159,6 @@ struct sk_buff *__napi_alloc_skb(struct napi_struct *napi, unsigned int length, 
 void kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason);
 void consume_skb(struct sk_buff *skb);
 void napi_consume_skb(struct sk_buff *skb, int budget);
-void __dev_kfree_skb_irq(struct sk_buff *skb, enum skb_drop_reason reason);
-void __dev_kfree_skb_any(struct sk_buff *skb, enum skb_drop_reason reason);
 struct sk_buff *skb_clone(struct sk_buff *skb, gfp_t priority);
 struct sk_buff *skb_copy(const struct sk_buff *skb, gfp_t priority);
 int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail, gfp_t gfp_mask);
@@ -189,26 +187,16 @@ static inline void kfree_skb(struct sk_buff *skb)
 	kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
 }
 
-static inline void dev_kfree_skb_irq(struct sk_buff *skb)
+/* Another reference to the packet; each holder frees it. */
+static inline struct sk_buff *skb_get(struct sk_buff *skb)
 {
-	__dev_kfree_skb_irq(skb, SKB_DROP_REASON_NOT_SPECIFIED);
+	refcount_inc(&skb->users);
+	return skb;
 }
-
-static inline void dev_kfree_skb_any(struct sk_buff *skb)
-{
-	__dev_kfree_skb_any(skb, SKB_DROP_REASON_NOT_SPECIFIED);
-}
-
-#define dev_kfree_skb(a)	consume_skb(a)
 
 static inline struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned int length)
 {
 	return __netdev_alloc_skb(dev, length, GFP_ATOMIC);
-}
-
-static inline struct sk_buff *netdev_alloc_skb_ip_align(struct net_device *dev, unsigned int length)
-{
-	return netdev_alloc_skb(dev, length);	/* NET_IP_ALIGN is 0 */
 }
 
 static inline struct sk_buff *napi_alloc_skb(struct napi_struct *napi, unsigned int length)
@@ -276,6 +264,21 @@ static inline void skb_reserve(struct sk_buff *skb, int len)
 	skb->tail += len;
 }
 
+static inline struct sk_buff *__netdev_alloc_skb_ip_align(struct net_device *dev, unsigned int length,
+							  gfp_t gfp)
+{
+	struct sk_buff *skb = __netdev_alloc_skb(dev, length + NET_IP_ALIGN, gfp);
+
+	if (NET_IP_ALIGN && skb)
+		skb_reserve(skb, NET_IP_ALIGN);
+	return skb;
+}
+
+static inline struct sk_buff *netdev_alloc_skb_ip_align(struct net_device *dev, unsigned int length)
+{
+	return __netdev_alloc_skb_ip_align(dev, length, GFP_ATOMIC);
+}
+
 static inline void *__skb_put(struct sk_buff *skb, unsigned int len)
 {
 	void *tmp = skb_tail_pointer(skb);
@@ -332,6 +335,12 @@ static inline bool pskb_may_pull(struct sk_buff *skb, unsigned int len)
 static inline void skb_copy_to_linear_data(struct sk_buff *skb, const void *from, const unsigned int len)
 {
 	memcpy(skb->data, from, len);
+}
+
+static inline void skb_copy_to_linear_data_offset(struct sk_buff *skb, const int offset,
+						  const void *from, const unsigned int len)
+{
+	memcpy(skb->data + offset, from, len);
 }
 
 static inline void skb_copy_from_linear_data(const struct sk_buff *skb, void *to, const unsigned int len)
@@ -519,6 +528,21 @@ static inline void skb_fill_page_desc(struct sk_buff *skb, int i, struct page *p
 {
 	__skb_fill_page_desc(skb, i, page, off, size);
 	skb_shinfo(skb)->nr_frags = i + 1;
+}
+
+/* Receive hashes computed by the device. */
+enum pkt_hash_types {
+	PKT_HASH_TYPE_NONE,
+	PKT_HASH_TYPE_L2,
+	PKT_HASH_TYPE_L3,
+	PKT_HASH_TYPE_L4,
+};
+
+static inline void skb_set_hash(struct sk_buff *skb, __u32 hash, enum pkt_hash_types type)
+{
+	skb->l4_hash = (type == PKT_HASH_TYPE_L4);
+	skb->sw_hash = 0;
+	skb->hash = hash;
 }
 
 /* Queues and receive bookkeeping. */

@@ -5,6 +5,7 @@
 
 #include <linux/types.h>
 #include <linux/in6.h>
+#include <linux/uaccess.h>
 #include <asm/checksum.h>
 
 static inline __wsum csum_add(__wsum csum, __wsum addend)
