@@ -428,6 +428,8 @@ int netif_set_real_num_rx_queues(struct net_device *dev, unsigned int rxq);
 struct rtnl_link_stats64 *dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage);
 unsigned long dev_trans_start(struct net_device *dev);
 void netdev_rss_key_fill(void *buffer, size_t len);
+netdev_features_t passthru_features_check(struct sk_buff *skb, struct net_device *dev,
+					  netdev_features_t features);
 
 static inline void __dev_addr_set(struct net_device *dev, const void *addr, size_t len)
 {
