@@ -8,6 +8,7 @@
 #define __DMI_H__
 
 #include <linux/types.h>
+#include <linux/stddef.h>
 #include <linux/mod_devicetable.h>
 
 enum dmi_field {

@@ -8,6 +8,7 @@
 
 #include <linux/types.h>
 #include <linux/errno.h>
+#include <linux/limits.h>
 #include <linux/fs.h>
 
 #define IORING_URING_CMD_FIXED	(1U << 0)
