@@ -129,8 +129,6 @@ enum req_flag_bits {
 #define REQ_NOUNMAP		(__force blk_opf_t)(1ULL << __REQ_NOUNMAP)
 #define REQ_FAILFAST_MASK	(REQ_FAILFAST_DEV | REQ_FAILFAST_TRANSPORT | REQ_FAILFAST_DRIVER)
 
-static inline enum req_op bio_op(const struct bio *bio);
-
 static inline bool op_is_write(blk_opf_t op)
 {
 	return !!(op & (__force blk_opf_t)1);

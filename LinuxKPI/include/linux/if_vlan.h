@@ -17,6 +17,7 @@
 #define VLAN_CFI_MASK		0x1000
 #define VLAN_VID_MASK		0x0fff
 #define VLAN_N_VID		4096
+#define VLAN_MAX_DEPTH		8	/* nested VLAN headers looked through */
 
 struct vlan_hdr {
 	__be16	h_vlan_TCI;
@@ -56,7 +57,7 @@ static inline void __vlan_hwaccel_clear_tag(struct sk_buff *skb)
 /* The network protocol of a packet, looking through in-band VLAN headers; 0 if they are truncated. */
 static inline __be16 __vlan_get_protocol(const struct sk_buff *skb, __be16 type, int *depth)
 {
-	unsigned int vlan_depth = skb->mac_len;
+	unsigned int vlan_depth = skb->mac_len, parse_depth = VLAN_MAX_DEPTH;
 
 	if (eth_type_vlan(type)) {
 		if (vlan_depth) {
@@ -67,11 +68,12 @@ static inline __be16 __vlan_get_protocol(const struct sk_buff *skb, __be16 type,
 			vlan_depth = ETH_HLEN;
 		}
 		do {
-			struct vlan_hdr vhdr;
+			struct vlan_hdr vhdr, *vh;
 
-			if (skb_copy_bits(skb, vlan_depth, &vhdr, sizeof(vhdr)) < 0)
+			vh = skb_header_pointer(skb, vlan_depth, sizeof(vhdr), &vhdr);
+			if (unlikely(!vh || !--parse_depth))
 				return 0;
-			type = vhdr.h_vlan_encapsulated_proto;
+			type = vh->h_vlan_encapsulated_proto;
 			vlan_depth += VLAN_HLEN;
 		} while (eth_type_vlan(type));
 	}

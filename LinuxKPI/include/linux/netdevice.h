@@ -546,7 +546,10 @@ static inline void netif_tx_unlock_bh(struct net_device *dev)
 	local_bh_enable();
 }
 
-/* Stops every queue with the transmit locks held, so no ndo_start_xmit runs afterwards. */
+/*
+ * Stops every queue with its transmit lock held, so no ndo_start_xmit runs afterwards. Linux also takes
+ * the device's tx_global_lock around the loop; with no other user of that lock here, it is left out.
+ */
 static inline void netif_tx_disable(struct net_device *dev)
 {
 	unsigned int i;

@@ -332,6 +332,22 @@ static inline bool pskb_may_pull(struct sk_buff *skb, unsigned int len)
 	return __pskb_pull_tail(skb, len - skb_headlen(skb)) != NULL;
 }
 
+/* A pointer to len bytes at offset: into the head when they are there, else copied into buffer. */
+static inline void *__skb_header_pointer(const struct sk_buff *skb, int offset, int len, const void *data,
+					 int hlen, void *buffer)
+{
+	if (likely(hlen - offset >= len))
+		return (void *)data + offset;
+	if (!skb || unlikely(skb_copy_bits(skb, offset, buffer, len) < 0))
+		return NULL;
+	return buffer;
+}
+
+static inline void *skb_header_pointer(const struct sk_buff *skb, int offset, int len, void *buffer)
+{
+	return __skb_header_pointer(skb, offset, len, skb->data, skb_headlen(skb), buffer);
+}
+
 static inline void skb_copy_to_linear_data(struct sk_buff *skb, const void *from, const unsigned int len)
 {
 	memcpy(skb->data, from, len);
