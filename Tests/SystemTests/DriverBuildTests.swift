@@ -23,7 +23,8 @@ final class DriverBuildTests: XCTestCase {
 
     /// Runs scripts/kpi-missing --list once per test run and parses its report.
     private static let report: Result<(Report, String), Error> = Result {
-        let (status, output, errors) = try run(root.appendingPathComponent("scripts/kpi-missing").path, ["--list"])
+        let script = DriverBuildTests.root.appendingPathComponent("scripts/kpi-missing").path
+        let (status, output, errors) = try DriverBuildTests.run(script, ["--list"])
         guard status == 0 || status == 1 else {
             throw QEMUError(description: "scripts/kpi-missing failed (\(status)): \(errors)")
         }
@@ -40,20 +41,25 @@ final class DriverBuildTests: XCTestCase {
         return (report, errors)
     }
 
+    /// Runs a tool in the package root; its output goes through files, so neither stream can fill up.
     private static func run(_ tool: String, _ arguments: [String]) throws -> (Int32, String, String) {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("apus-drivers-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outputFile = scratch.appendingPathComponent("stdout"), errorFile = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
         process.currentDirectoryURL = root
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-                String(decoding: errorData, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: try Data(contentsOf: outputFile), as: UTF8.self),
+                String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
     }
 
     /// Symbols of a module as llvm-nm prints them: (type letter, name).
@@ -80,7 +86,7 @@ final class DriverBuildTests: XCTestCase {
             XCTAssertEqual(header[5], 1, "\(name): not little-endian")
             XCTAssertEqual(UInt16(header[16]) | UInt16(header[17]) << 8, 1, "\(name): not ET_REL")
             XCTAssertEqual(UInt16(header[18]) | UInt16(header[19]) << 8, 62, "\(name): not x86-64")
-            let defined = Set(try symbols(module).filter { $0.0 != "U" && $0.0 != "w" }.map(\.1))
+            let defined = Set(try symbols(module).filter { $0.0 != "U" && $0.0 != "w" }.map { $0.1 })
             XCTAssertTrue(defined.contains("init_module"), "\(name) has no init_module")
             XCTAssertTrue(defined.contains("cleanup_module"), "\(name) has no cleanup_module")
             XCTAssertNotNil(report.counts[name], "scripts/kpi-missing printed no summary for \(name)")
@@ -99,7 +105,7 @@ final class DriverBuildTests: XCTestCase {
         }
         for (name, count) in report.counts {
             let module = Self.driversDirectory.appendingPathComponent(name)
-            let undefined = Set(try symbols(module).filter { $0.0 == "U" }.map(\.1))
+            let undefined = Set(try symbols(module).filter { $0.0 == "U" }.map { $0.1 })
             let missing = report.missing[name] ?? []
             XCTAssertEqual(undefined.count, count.imports, "\(name): import count differs from llvm-nm's")
             XCTAssertEqual(missing.count, count.missing, "\(name): listed and counted missing symbols differ")
