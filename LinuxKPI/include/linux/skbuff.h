@@ -364,14 +364,28 @@ static inline void skb_copy_from_linear_data(const struct sk_buff *skb, void *to
 	memcpy(to, skb->data, len);
 }
 
+/*
+ * skb_shared_info.dataref counts references to the data in its low 16 bits and, in the high 16, those
+ * references that promised not to touch the header (skb->nohdr).
+ */
+#define SKB_DATAREF_SHIFT	16
+#define SKB_DATAREF_MASK	((1 << SKB_DATAREF_SHIFT) - 1)
+
 static inline int skb_cloned(const struct sk_buff *skb)
 {
-	return skb->cloned && (atomic_read(&skb_shinfo(skb)->dataref) & 0xffff) != 1;
+	return skb->cloned && (atomic_read(&skb_shinfo(skb)->dataref) & SKB_DATAREF_MASK) != 1;
 }
 
+/* Whether someone else may still read the header: data references minus header-less ones. */
 static inline int skb_header_cloned(const struct sk_buff *skb)
 {
-	return skb_cloned(skb);
+	int dataref;
+
+	if (!skb->cloned)
+		return 0;
+	dataref = atomic_read(&skb_shinfo(skb)->dataref);
+	dataref = (dataref & SKB_DATAREF_MASK) - (dataref >> SKB_DATAREF_SHIFT);
+	return dataref != 1;
 }
 
 static inline int __skb_cow(struct sk_buff *skb, unsigned int headroom, int cloned)
