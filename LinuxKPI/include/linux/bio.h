@@ -11,7 +11,6 @@ struct io_comp_batch;
 
 #define BIO_MAX_VECS		256U
 
-#define bio_iovec(bio)		((bio)->bi_io_vec[(bio)->bi_iter.bi_idx])
 #define bio_sectors(bio)	((bio)->bi_iter.bi_size >> 9)
 #define bio_end_sector(bio)	((bio)->bi_iter.bi_sector + bio_sectors((bio)))
 #define bio_data_dir(bio)	(op_is_write(bio_op(bio)) ? WRITE : READ)

@@ -241,6 +241,7 @@ struct request_queue *blk_mq_init_queue(struct blk_mq_tag_set *set);
 void blk_mq_destroy_queue(struct request_queue *q);
 struct gendisk *__blk_mq_alloc_disk(struct blk_mq_tag_set *set, void *queuedata,
 				   struct lock_class_key *lkclass);
+/* Linux passes a lock class key per call site for lockdep; Apus has no lockdep. */
 #define blk_mq_alloc_disk(set, queuedata)	__blk_mq_alloc_disk(set, queuedata, NULL)
 void blk_mq_map_queues(struct blk_mq_queue_map *qmap);
 
@@ -468,7 +469,7 @@ static inline struct bio_vec req_bvec(struct request *rq)
 {
 	if (rq->rq_flags & RQF_SPECIAL_PAYLOAD)
 		return rq->special_vec;
-	return rq->bio->bi_io_vec[rq->bio->bi_iter.bi_idx];
+	return mp_bvec_iter_bvec(rq->bio->bi_io_vec, rq->bio->bi_iter);
 }
 
 static inline unsigned short blk_rq_nr_phys_segments(struct request *rq)

@@ -19,6 +19,22 @@ struct bvec_iter {
 	unsigned int	bi_bvec_done;	/* bytes completed in the current bvec */
 } __packed;
 
+/*
+ * The piece of a vector an iterator stands at: the current entry, minus what of it is done, and no longer
+ * than what remains of the whole I/O (a multi-page segment, as Linux's mp_bvec_iter_bvec).
+ */
+static inline struct bio_vec mp_bvec_iter_bvec(const struct bio_vec *bvec, struct bvec_iter iter)
+{
+	const struct bio_vec *current = &bvec[iter.bi_idx];
+	unsigned int left = current->bv_len - iter.bi_bvec_done;
+
+	return (struct bio_vec){
+		.bv_page = current->bv_page,
+		.bv_len = iter.bi_size < left ? iter.bi_size : left,
+		.bv_offset = current->bv_offset + iter.bi_bvec_done,
+	};
+}
+
 /* The kernel address of a bio_vec's data (every page is in the direct map). */
 static inline void *bvec_virt(struct bio_vec *bvec)
 {
