@@ -25,13 +25,13 @@ struct bvec_iter {
  */
 static inline struct bio_vec mp_bvec_iter_bvec(const struct bio_vec *bvec, struct bvec_iter iter)
 {
-	const struct bio_vec *current = &bvec[iter.bi_idx];
-	unsigned int left = current->bv_len - iter.bi_bvec_done;
+	const struct bio_vec *entry = &bvec[iter.bi_idx];
+	unsigned int left = entry->bv_len - iter.bi_bvec_done;
 
 	return (struct bio_vec){
-		.bv_page = current->bv_page,
+		.bv_page = entry->bv_page,
 		.bv_len = iter.bi_size < left ? iter.bi_size : left,
-		.bv_offset = current->bv_offset + iter.bi_bvec_done,
+		.bv_offset = entry->bv_offset + iter.bi_bvec_done,
 	};
 }
 
