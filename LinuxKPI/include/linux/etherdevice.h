@@ -5,7 +5,7 @@
 
 #include <linux/if_ether.h>
 #include <linux/netdevice.h>
-#include <linux/crc32.h>
+#include <linux/crc32.h>	/* ether_crc_le */
 #include <asm/unaligned.h>
 
 __be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev);
@@ -74,6 +74,5 @@ static inline int eth_skb_pad(struct sk_buff *skb)
 	return skb_put_padto(skb, ETH_ZLEN);
 }
 
-#define ether_crc_le(length, data)	crc32_le(~0, data, length)
 
 #endif
