@@ -7,7 +7,7 @@
 #define _UAPI_LINUX_ETHTOOL_H
 
 #include <linux/types.h>
-#include <linux/if_ether.h>
+#include <uapi/linux/if_ether.h>
 
 #define ETHTOOL_FWVERS_LEN	32
 #define ETHTOOL_BUSINFO_LEN	32
