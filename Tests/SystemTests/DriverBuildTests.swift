@@ -19,6 +19,17 @@ final class DriverBuildTests: XCTestCase {
     }
 
     private static let root = SystemImages.packageRoot
+
+    /// Headers of the other KPI areas the drivers include; until they are merged nothing can compile.
+    static let prerequisites = ["linux/spinlock.h", "linux/workqueue.h", "linux/pci.h", "linux/dma-mapping.h"]
+
+    override func setUpWithError() throws {
+        let include = Self.root.appendingPathComponent("LinuxKPI/include")
+        let absent = Self.prerequisites.filter {
+            !FileManager.default.fileExists(atPath: include.appendingPathComponent($0).path)
+        }
+        try XCTSkipIf(!absent.isEmpty, "LinuxKPI has no \(absent.joined(separator: ", ")) yet")
+    }
     private static var driversDirectory: URL { root.appendingPathComponent("build/drivers") }
 
     /// Runs scripts/kpi-missing --list once per test run and parses its report. It uses the apus-kpi that
