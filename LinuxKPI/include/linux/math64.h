@@ -58,6 +58,12 @@ static inline u64 mul_u64_u32_div(u64 a, u32 mul, u32 divisor)
 	return (u64)(((unsigned __int128)a * mul) / divisor);
 }
 
+/* a * mul / div with a 128-bit intermediate product (the quotient must fit in 64 bits). */
+static inline u64 mul_u64_u64_div_u64(u64 a, u64 mul, u64 div)
+{
+	return (u64)(((unsigned __int128)a * mul) / div);
+}
+
 #define DIV64_U64_ROUND_UP(ll, d)						\
 	({									\
 		u64 _tmp = (d);							\
