@@ -66,5 +66,13 @@ u64 apus_vmalloc_to_phys(const void *address);
 /* ---- PCI and DMA --------------------------------------------------------------------------------- */
 
 /* ---- modules ------------------------------------------------------------------------------------- */
+/* A reference on the loaded module whose struct module is at `module`; false once its exit has begun. */
+bool apus_module_get(uintptr_t module);
+/* A reference even while it exits (__module_get: the caller already holds one). */
+void apus_module_get_always(uintptr_t module);
+/* Drops a reference taken by either. */
+void apus_module_put(uintptr_t module);
+/* Logs one line of text (at most 200 bytes) for the module system tests. */
+void apus_module_test_print(const char *text);
 
 #endif
