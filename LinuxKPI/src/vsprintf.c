@@ -4,8 +4,8 @@
  * flags - + space # 0, field width and precision (digits or *), length modifiers hh h l ll L z Z t j;
  * %n is refused (ignored, as Linux does). Pointer extensions:
  *   %p %px %pK  the address as 16 hex digits (pointers are not hashed in Apus: no_hash_pointers)
- *   %pS %ps %pB the kernel function: name+0xoff/0xsize (%pS, %pB) or name (%ps); the raw address when
- *               the address is outside the kernel image (modules have no symbols here yet)
+ *   %pS %ps %pB the function: name+0xoff/0xsize (%pS, %pB) or name (%ps), then " [module]" for a module's
+ *               (whose size is unknown: no /0xsize); the address in hex when no function contains it
  *   %pM %pMR %pMF %pm %pmR  MAC addresses        %pI4 %pi4 %pI6 %pi6 %pI6c  IP addresses
  *   %pa[p] %pad  phys_addr_t / dma_addr_t by reference    %pe  error pointers as -ENAME
  *   %*ph[CDN]    hex bytes     %pU[bBlL]  UUIDs     %pV  nested struct va_format    %pNF netdev features
@@ -176,7 +176,7 @@ static char *pointer_raw(char *buf, char *end, const void *ptr, struct printf_sp
 
 static char *symbol_string(char *buf, char *end, void *ptr, struct printf_spec spec, const char *fmt)
 {
-	char sym[128];
+	char sym[128], module[64];
 	unsigned long address = (unsigned long)ptr;
 	unsigned long offset, size;
 	size_t len;
@@ -186,7 +186,7 @@ static char *symbol_string(char *buf, char *end, void *ptr, struct printf_spec s
 	/* %pB: a return address, which points after the call: name the call's function. */
 	if (fmt[0] == 'B')
 		address--;
-	len = apus_symbol_lookup(address, sym, sizeof(sym), &offset, &size);
+	len = apus_symbol_lookup(address, sym, sizeof(sym), &offset, &size, module, sizeof(module));
 	if (len == 0) {
 		buf = number(buf, end, (unsigned long)ptr, hex);
 		return widen(buf, end, buf - start, spec);
@@ -198,8 +198,17 @@ static char *symbol_string(char *buf, char *end, void *ptr, struct printf_spec s
 	if (fmt[0] != 's') {
 		put(&buf, end, '+');
 		buf = number(buf, end, offset, hex);
-		put(&buf, end, '/');
-		buf = number(buf, end, size, hex);
+		if (size) {
+			put(&buf, end, '/');
+			buf = number(buf, end, size, hex);
+		}
+	}
+	if (module[0]) {
+		put(&buf, end, ' ');
+		put(&buf, end, '[');
+		for (const char *p = module; *p; p++)
+			put(&buf, end, *p);
+		put(&buf, end, ']');
 	}
 	return widen(buf, end, buf - start, spec);
 }

@@ -23,12 +23,13 @@ void apus_log_backtrace(int level, unsigned long frame);
 /* Stops the kernel: "KERNEL PANIC: LinuxKPI: " + the `length` bytes of text, then a backtrace. */
 void apus_panic(const char *text, size_t length) __attribute__((__noreturn__));
 /*
- * The kernel function containing `address`: copies its name (truncated to capacity - 1 bytes) and a NUL
- * into `name`, stores the offset into the function and its size, and returns the name's length; 0 when
- * no kernel symbol contains the address.
+ * The function containing `address`, in the kernel or a loaded module: copies its name (truncated to
+ * capacity - 1 bytes) and a NUL into `name`, the module's name (empty for the kernel) into `module`,
+ * stores the offset into the function and its size (0 when unknown, as for module functions), and
+ * returns the name's length; 0 when no known function contains the address.
  */
 size_t apus_symbol_lookup(unsigned long address, char *name, size_t capacity, unsigned long *offset,
-			  unsigned long *size);
+			  unsigned long *size, char *module, size_t module_capacity);
 
 /* ---- memory -------------------------------------------------------------------------------------- */
 
