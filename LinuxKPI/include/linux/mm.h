@@ -107,6 +107,8 @@ static inline void page_frag_cache_drain(struct page_frag_cache *nc)
 	nc->va = NULL;
 }
 
+#define MAX_ORDER_NR_PAGES (1 << (MAX_ORDER - 1))
+
 #define PAGE_ALIGN(addr) ALIGN(addr, PAGE_SIZE)
 #define PAGE_ALIGNED(addr) IS_ALIGNED((unsigned long)(addr), PAGE_SIZE)
 #define offset_in_page(p) ((unsigned long)(p) & ~PAGE_MASK)

@@ -21,7 +21,7 @@ enum VmallocArea {
     }
     nonisolated(unsafe) private static var state = State()
     /// Also serialises the mapping of new pages (the area's page tables are only built under it); taken
-    /// before the page allocator's lock, never the other way round.
+    /// before the page allocator's lock (map allocates table frames), never the other way round.
     private static let lock = SpinLock()
 
     /// The one access path to `state`.
@@ -31,45 +31,40 @@ enum VmallocArea {
     }
 
     /// Maps `size` bytes (rounded up to pages) of fresh frames, zeroed when asked; nil when out of
-    /// memory or address space.
+    /// memory or address space. The lock is held only to take the range and to map each page, never
+    /// while frames are zeroed, so interrupts stay off for short stretches even for large areas.
     static func allocate(size: Int, zeroed: Bool) -> UInt64? {
         guard size > 0, size <= Int(UInt64(VMALLOC_AREA_SIZE) / 2) else { return nil }
         let pages = (size + 4095) / 4096
         let tables = KernelMemory.kernelTables
-        let start = withState { state -> UInt64? in
-            guard let start = state.ranges.allocate(pages: pages + 1) else { return nil }
-            var mapped = 0
-            while mapped < pages {
-                guard let frame = PhysicalMemory.allocate(order: 0, tag: frameTag) else { break }
-                if zeroed {
-                    // SAFETY: the frame was just allocated to us and lies in the direct map.
-                    unsafe PhysicalMemory.pointer(to: frame).initializeMemory(as: UInt8.self, repeating: 0, count: 4096)
-                }
+        guard let start = withState({ $0.ranges.allocate(pages: pages + 1) }) else { return nil }
+        var mapped = 0
+        while mapped < pages {
+            guard let frame = PhysicalMemory.allocate(order: 0, tag: frameTag) else { break }
+            if zeroed {
+                // SAFETY: the frame was just allocated to us and lies in the direct map.
+                unsafe PhysicalMemory.pointer(to: frame).initializeMemory(as: UInt8.self, repeating: 0, count: 4096)
+            }
+            let virtual = start + UInt64(mapped) * 4096
+            let done = withState { _ -> Bool in
                 do throws(MappingError) {
-                    try tables.map(virtual: start + UInt64(mapped) * 4096, physical: frame, size: .small,
-                                   flags: .kernelData)
+                    try tables.map(virtual: virtual, physical: frame, size: .small, flags: .kernelData)
+                    return true
                 } catch {
-                    try? PhysicalMemory.free(frame, order: 0)
-                    break
+                    return false
                 }
-                mapped += 1
             }
-            guard mapped == pages else {
-                // Nothing was used yet, so no CPU can hold a TLB entry: clear the entries without a
-                // shootdown (which must not run under a SpinLock).
-                for page in 0..<mapped {
-                    let virtual = start + UInt64(page) * 4096
-                    if let (frame, _) = tables.translate(virtual) {
-                        _ = tables.replaceSmallPage(virtual: virtual, physical: 0, flags: [])
-                        try? PhysicalMemory.free(frame, order: 0)
-                    }
-                }
-                try? state.ranges.release(start, pages: pages + 1)
-                return nil
+            guard done else {
+                try? PhysicalMemory.free(frame, order: 0)
+                break
             }
-            state.areas.append(Area(start: start, pages: pages))
-            return start
+            mapped += 1
         }
+        guard mapped == pages else {
+            release(start: start, mappedPages: mapped, reservedPages: pages + 1)
+            return nil
+        }
+        withState { $0.areas.append(Area(start: start, pages: pages)) }
         return start
     }
 
@@ -80,12 +75,19 @@ enum VmallocArea {
             guard let index = state.areas.firstIndex(where: { $0.start == address }) else { return nil }
             return state.areas.remove(at: index)
         }) else { return false }
+        release(start: area.start, mappedPages: area.pages, reservedPages: area.pages + 1)
+        return true
+    }
+
+    /// Unmaps `mappedPages` pages at `start` (TLB shootdowns: no lock held), frees their frames and gives
+    /// the `reservedPages` of address space back.
+    private static func release(start: UInt64, mappedPages: Int, reservedPages: Int) {
         let tables = KernelMemory.kernelTables
-        for page in 0..<area.pages {
-            let virtual = area.start + UInt64(page) * 4096
+        for page in 0..<mappedPages {
+            let virtual = start + UInt64(page) * 4096
             guard let (frame, _) = tables.translate(virtual) else { continue }
             tables.unmap(virtual: virtual)
-            do {
+            do throws(MemoryError) {
                 try PhysicalMemory.free(frame, order: 0)
             } catch {
                 log(.error, "vmalloc: a frame behind a vmalloc area was refused by the page allocator")
@@ -93,12 +95,11 @@ enum VmallocArea {
         }
         withState { state in
             do throws(MemoryError) {
-                try state.ranges.release(area.start, pages: area.pages + 1)
+                try state.ranges.release(start, pages: reservedPages)
             } catch {
                 log(.error, "vmalloc: the range allocator refused a released area")
             }
         }
-        return true
     }
 
     /// The mapped size in bytes of the area starting at `address`, or 0.
