@@ -23,12 +23,13 @@ void apus_log_backtrace(int level, unsigned long frame);
 /* Stops the kernel: "KERNEL PANIC: LinuxKPI: " + the `length` bytes of text, then a backtrace. */
 void apus_panic(const char *text, size_t length) __attribute__((__noreturn__));
 /*
- * The kernel function containing `address`: copies its name (truncated to capacity - 1 bytes) and a NUL
- * into `name`, stores the offset into the function and its size, and returns the name's length; 0 when
- * no kernel symbol contains the address.
+ * The function containing `address`, in the kernel or a loaded module: copies its name (truncated to
+ * capacity - 1 bytes) and a NUL into `name`, the module's name (empty for the kernel) into `module`,
+ * stores the offset into the function and its size (0 when unknown, as for module functions), and
+ * returns the name's length; 0 when no known function contains the address.
  */
 size_t apus_symbol_lookup(unsigned long address, char *name, size_t capacity, unsigned long *offset,
-			  unsigned long *size);
+			  unsigned long *size, char *module, size_t module_capacity);
 
 /* ---- memory -------------------------------------------------------------------------------------- */
 
@@ -38,6 +39,24 @@ void *apus_mem_alloc(size_t size, size_t alignment);
 void apus_mem_free(const void *pointer);
 /* The bytes usable at `pointer` (>= the size asked for), or 0 if it is not the start of a live allocation. */
 size_t apus_mem_usable_size(const void *pointer);
+/*
+ * A naturally aligned block of 2^order page frames lying wholly below `limit` (0: anywhere): stores its
+ * physical address and returns true, or returns false when memory (below the limit) is exhausted.
+ */
+bool apus_pages_alloc(unsigned int order, u64 limit, u64 *physical);
+/* Frees a block from apus_pages_alloc; a wrong address or order is refused and logged. */
+void apus_pages_free(u64 physical, unsigned int order);
+/* The number of page frames of RAM the page allocator manages. */
+unsigned long apus_mem_total_pages(void);
+/* `size` bytes of page frames mapped contiguously in the vmalloc area (zeroed if asked), or NULL. */
+void *apus_vmalloc(size_t size, bool zeroed);
+/* Unmaps and frees the vmalloc area starting at `address`; false if none starts there. Sends TLB
+ * shootdowns: not with a spinlock held. */
+bool apus_vfree(const void *address);
+/* The mapped size of the vmalloc area starting at `address`, or 0. */
+size_t apus_vmalloc_size(const void *address);
+/* The physical address behind a vmalloc-area address, or ~0 when it is not mapped. */
+u64 apus_vmalloc_to_phys(const void *address);
 
 /* ---- threads, scheduling and sleeping ------------------------------------------------------------ */
 
