@@ -3,6 +3,7 @@
 #include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/cpumask.h>
+#include <linux/cache.h>
 #include <apus/bridge.h>
 #include "lkpi.h"
 

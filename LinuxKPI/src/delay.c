@@ -5,6 +5,7 @@
 #include <linux/delay.h>
 #include <linux/sched.h>
 #include <linux/jiffies.h>
+#include <asm/processor.h>
 #include <apus/bridge.h>
 
 void __udelay(unsigned long usecs)

@@ -5,6 +5,8 @@
  */
 #include <linux/export.h>
 #include <linux/kernel.h>
+#include <linux/bug.h>
+#include <linux/irqflags.h>
 #include <linux/smp.h>
 #include <linux/cpumask.h>
 #include <apus/bridge.h>

@@ -7,6 +7,7 @@
 #include <linux/export.h>
 #include <linux/spinlock.h>
 #include <linux/atomic.h>
+#include <linux/instruction_pointer.h>
 
 /* ---- spinlocks ---- */
 

@@ -2,6 +2,7 @@
 /* Sleepable RCU (linux/srcu.h has the design). */
 #include <linux/export.h>
 #include <linux/kernel.h>
+#include <linux/bug.h>
 #include <linux/srcu.h>
 #include <linux/sched.h>
 

@@ -8,6 +8,7 @@
 #include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/workqueue.h>
+#include <linux/cache.h>
 #include <linux/completion.h>
 #include <linux/kthread.h>
 #include <linux/rcupdate.h>

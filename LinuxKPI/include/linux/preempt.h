@@ -115,6 +115,24 @@ void preempt_schedule_notrace(void);
 #define preempt_enable_no_resched_notrace() preempt_enable_no_resched()
 #define preemptible() (preempt_count() == 0 && !irqs_disabled())
 
+/*
+ * Linux declares these in linux/kernel.h; LinuxKPI keeps them with preempt_count, which they check
+ * (sched.c: __might_resched warns, rate-limited, when a sleeping function is called in atomic context).
+ */
+void __might_resched(const char *file, int line, unsigned int offsets);
+void __might_sleep(const char *file, int line);
+void __cant_sleep(const char *file, int line, int preempt_offset);
+#ifndef might_sleep
+#define might_resched() do { } while (0)
+#define might_sleep() do { __might_sleep(__FILE__, __LINE__); } while (0)
+#define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
+#define cant_sleep() do { __cant_sleep(__FILE__, __LINE__, 0); } while (0)
+#define cant_migrate() do { } while (0)
+#define sched_annotate_sleep() do { } while (0)
+#define non_block_start() do { } while (0)
+#define non_block_end() do { } while (0)
+#endif
+
 #define migrate_disable() preempt_disable()
 #define migrate_enable() preempt_enable()
 

@@ -114,9 +114,6 @@ int _cond_resched(void);
 #define cond_resched() ({ __might_resched(__FILE__, __LINE__, 0); _cond_resched(); })
 int __cond_resched_lock(struct spinlock *lock);
 #define cond_resched_lock(lock) __cond_resched_lock(lock)
-void __might_resched(const char *file, int line, unsigned int offsets);
-void __might_sleep(const char *file, int line);
-void __cant_sleep(const char *file, int line, int preempt_offset);
 #define cond_resched_rcu() do { rcu_read_unlock(); cond_resched(); rcu_read_lock(); } while (0)
 
 static inline int need_resched(void) { return should_resched(preempt_count()); }

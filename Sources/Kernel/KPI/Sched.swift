@@ -2,6 +2,7 @@
 // The scheduler as LinuxKPI sees it (bridge section "threads, scheduling and sleeping"): the running
 // thread and its task_struct, schedule()/try_to_wake_up() on a task's state word, kthreads, preemption
 // points, the online CPUs; and the start-up of LinuxKPI's own threads (workqueues, RCU).
+import KernelCore
 import KernelSupport
 
 /// LinuxKPI's C, called from Swift.
@@ -27,13 +28,13 @@ func apusSchedCurrentThread() -> UnsafeMutableRawPointer? {
 
 @_cdecl("apus_sched_current_task")
 func apusSchedCurrentTask() -> UnsafeMutableRawPointer? {
-    unsafe Scheduler.current?.linuxTask
+    unsafe UnsafeMutableRawPointer(bitPattern: Scheduler.current?.linuxTask ?? 0)
 }
 
+/// Only the running thread sets its own task; Swift stores the address and never dereferences it.
 @_cdecl("apus_sched_set_current_task")
 func apusSchedSetCurrentTask(_ task: UnsafeMutableRawPointer?) {
-    // SAFETY: only the running thread sets its own task; the pointer is stored, never dereferenced here.
-    unsafe Scheduler.current?.linuxTask = task
+    Scheduler.current?.linuxTask = UInt(bitPattern: task)
 }
 
 @_cdecl("apus_sched_current_id")
@@ -71,9 +72,9 @@ func apusSchedSpawn(_ entry: (@convention(c) (UnsafeMutableRawPointer?) -> Void)
     guard let entry = unsafe entry else { return nil }
     let label: [UInt8]? = unsafe name.map { unsafe cStringBytes($0) }
     let level: Thread.Priority = priority <= 0 ? .high : priority == 1 ? .normal : .low
-    // SAFETY: the C caller keeps `argument` valid for the thread (LinuxKPI's kthread rules).
-    let thread = unsafe Scheduler.spawn(name: "kthread", label: label, linuxTask: task, priority: level,
-                                        cpu: cpu < 0 ? nil : Int(cpu)) {
+    let thread = Scheduler.spawn(name: "kthread", label: label, linuxTask: UInt(bitPattern: task), priority: level,
+                                 cpu: cpu < 0 ? nil : Int(cpu)) {
+        // SAFETY: the C caller keeps `argument` valid for the thread (LinuxKPI's kthread rules).
         unsafe entry(argument)
     }
     guard let thread else { return nil }
@@ -127,9 +128,9 @@ func apusSMPCall(_ targets: UInt64, _ function: (@convention(c) (UnsafeMutableRa
     guard let function = unsafe function else { return false }
     let here: UInt64 = 1 << UInt64(SMP.currentIndex)
     // SAFETY: the C caller keeps `info` valid until this returns, and every target has run by then.
-    let answered = unsafe SMP.run(onCPUs: targets & ~here) { unsafe function(info) }
+    let answered = SMP.run(onCPUs: targets & ~here) { unsafe function(info) }
     if targets & here != 0 {
-        unsafe withInterruptsDisabled { unsafe function(info) }
+        withInterruptsDisabled { unsafe function(info) }
     }
     return answered
 }

@@ -91,7 +91,7 @@ enum Scheduler {
     /// Starts a thread running `body` on `cpu` (or the next CPU round-robin); nil without memory.
     /// `label` names it at run time (a LinuxKPI kthread); `linuxTask` is its LinuxKPI task, if it has one.
     @discardableResult
-    static func spawn(name: StaticString, label: [UInt8]? = nil, linuxTask: UnsafeMutableRawPointer? = nil,
+    static func spawn(name: StaticString, label: [UInt8]? = nil, linuxTask: UInt = 0,
                       priority: Thread.Priority = .normal, cpu: Int? = nil,
                       _ body: @escaping () -> Void) -> Thread? {
         guard let stackTop = KernelStacks.allocate() else { return nil }
@@ -106,8 +106,7 @@ enum Scheduler {
             }
             let thread = Thread(id: state.nextID, name: name, label: label, priority: priority, cpu: target, entry: body)
             state.nextID += 1
-            // SAFETY: the pointer is only stored here; LinuxKPI owns what it points to.
-            unsafe thread.linuxTask = linuxTask
+            thread.linuxTask = linuxTask
             thread.savedStackPointer = prepareStack(top: stackTop)
             state.threads.append(thread)
             state.cpus[target].queues[priority.rawValue].append(thread)

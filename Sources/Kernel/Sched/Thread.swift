@@ -31,9 +31,9 @@ final class Thread {
     /// Nanoseconds spent running, and since when it runs.
     var cpuTime: UInt64 = 0
     var runningSince: UInt64 = 0
-    /// LinuxKPI's `struct task_struct` of this thread, owned by LinuxKPI (set once, by this thread or
-    /// before it starts; read only by this thread).
-    var linuxTask: UnsafeMutableRawPointer?
+    /// The address of LinuxKPI's `struct task_struct` of this thread (0: none yet), owned by LinuxKPI; set
+    /// once, by this thread or before it starts, and read only by this thread.
+    var linuxTask: UInt = 0
 
     init(id: Int, name: StaticString, label: [UInt8]? = nil, priority: Priority, cpu: Int, entry: (() -> Void)?) {
         self.id = id
