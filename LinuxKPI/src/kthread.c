@@ -101,7 +101,7 @@ struct task_struct *lkpi_kthread_create(int (*threadfn)(void *data), void *data,
 struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data, int node,
 					   const char namefmt[], ...)
 {
-	char name[TASK_COMM_LEN];
+	char name[48];		/* the thread's name in `ps`; comm keeps the first 15 bytes */
 	va_list args;
 
 	va_start(args, namefmt);
@@ -114,7 +114,7 @@ EXPORT_SYMBOL(kthread_create_on_node);
 struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data, unsigned int cpu,
 					  const char *namefmt)
 {
-	char name[TASK_COMM_LEN];
+	char name[48];		/* the thread's name in `ps`; comm keeps the first 15 bytes */
 
 	snprintf(name, sizeof(name), namefmt, cpu);
 	return lkpi_kthread_create(threadfn, data, cpu, 1, name);

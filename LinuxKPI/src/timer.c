@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * jiffies and timer_list. The Swift core calls lkpi_timer_tick() from every CPU's timer interrupt: the boot
- * CPU advances jiffies and then runs each pending timer whose expiry jiffies has reached, in expiry order
+ * jiffies and timer_list. The Swift core calls lkpi_timer_tick() from every CPU's timer interrupt: each
+ * brings jiffies up to date, and the boot CPU then runs each pending timer whose expiry jiffies has reached,
+ * in expiry order
  * (every CPU's timers, since Apus keeps one list: add_timer_on's CPU is not honoured); every CPU reports
  * RCU quiescent states. Callbacks run in the boot CPU's interrupt with interrupts off and the timer
  * already detached, so they may re-arm it; `running_timer` lets del_timer_sync wait for one that runs.
@@ -9,10 +10,12 @@
 #include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/timer.h>
+#include <linux/atomic.h>
 #include <linux/jiffies.h>
 #include <linux/spinlock.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
+#include <apus/bridge.h>
 #include "lkpi.h"
 
 /* Linux's linker script makes `jiffies` the low word of jiffies_64; on x86-64 they are the same word. */
@@ -230,14 +233,27 @@ static void run_timers(void)
 	raw_spin_unlock(&timer_lock);
 }
 
+/*
+ * jiffies follows the TSC clock: ticks since boot, so a tick that is lost (a CPU that kept interrupts off
+ * for long, or a virtual CPU that did not run) is caught up by the next one, as Linux's tick does. Any
+ * CPU's tick may advance it; it never goes back.
+ */
+static void update_jiffies(void)
+{
+	u64 now = (u64)INITIAL_JIFFIES + apus_time_ns() / TICK_NSEC;
+	u64 old = READ_ONCE(jiffies_64);
+
+	while ((s64)(now - old) > 0 && !try_cmpxchg(&jiffies_64, &old, now))
+		;
+}
+
 void lkpi_timer_tick(bool boot_cpu, bool quiescent)
 {
 	if (quiescent)
 		lkpi_rcu_quiescent(raw_smp_processor_id());
-	if (boot_cpu) {
-		WRITE_ONCE(jiffies_64, jiffies_64 + 1);
+	update_jiffies();
+	if (boot_cpu)
 		run_timers();
-	}
 }
 
 /* ---- rounding to whole seconds ---- */

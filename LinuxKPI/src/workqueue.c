@@ -489,7 +489,7 @@ static void free_workers(struct workqueue_struct *wq)
 static struct lkpi_worker *create_worker(struct workqueue_struct *wq, int cpu)
 {
 	struct lkpi_worker *worker = kzalloc(sizeof(*worker), GFP_KERNEL);
-	char name[TASK_COMM_LEN];
+	char name[48];			/* the thread's name in `ps`; comm keeps the first 15 bytes */
 	struct task_struct *task;
 
 	if (!worker)

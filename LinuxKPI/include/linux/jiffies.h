@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * jiffies: timer ticks since boot at HZ (100) per second, counted by the boot CPU's timer interrupt
- * (LinuxKPI/src/timer.c). It starts, as in Linux, five minutes before wrapping (INITIAL_JIFFIES), so code
- * that compares jiffies without time_after() is caught early. Conversions round as Linux's do.
+ * jiffies: timer ticks since boot at HZ (100) per second, brought up to date from the TSC clock by every
+ * CPU's timer interrupt (LinuxKPI/src/timer.c), so lost ticks are caught up. It starts, as in Linux, five
+ * minutes before wrapping (INITIAL_JIFFIES), so code that compares jiffies without time_after() is caught
+ * early. Conversions round as Linux's do.
  */
 #ifndef _LINUX_JIFFIES_H
 #define _LINUX_JIFFIES_H
