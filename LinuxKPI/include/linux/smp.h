@@ -8,6 +8,7 @@
 #define __LINUX_SMP_H
 
 #include <linux/types.h>
+#include <linux/stddef.h>
 #include <linux/preempt.h>
 #include <linux/cpumask.h>
 #include <asm/smp.h>
