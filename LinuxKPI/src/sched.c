@@ -70,9 +70,15 @@ EXPORT_SYMBOL(__set_task_comm);
 
 /* ---- sleeping and waking ---- */
 
+/* In TASK_RUNNING (a wake-up came first, or a caller just yields) it lets other threads of the CPU run. */
 void schedule(void)
 {
-	apus_sched_block(&current->__state, 0);
+	struct task_struct *task = current;
+
+	if (READ_ONCE(task->__state) == TASK_RUNNING)
+		apus_sched_reschedule(true);
+	else
+		apus_sched_block(&task->__state, 0);
 }
 EXPORT_SYMBOL(schedule);
 
