@@ -59,8 +59,42 @@ size_t apus_vmalloc_size(const void *address);
 u64 apus_vmalloc_to_phys(const void *address);
 
 /* ---- threads, scheduling and sleeping ------------------------------------------------------------ */
+/* Sources/Kernel/KPI/Sched.swift. A thread is an opaque handle; threads are never freed. */
+
+void *apus_sched_current_thread(void);
+/* The running thread's LinuxKPI task (struct task_struct *), NULL until set; set only by that thread. */
+void *apus_sched_current_task(void);
+void apus_sched_set_current_task(void *task);
+int apus_sched_current_id(void);
+/* The running thread's name, NUL-terminated, truncated to size bytes. */
+void apus_sched_current_name(char *buffer, size_t size);
+/* Starts a thread running entry(arg) on CPU `cpu` (< 0: round-robin) with priority 0 high, 1 normal,
+ * 2 low, named `name`, whose LinuxKPI task is `task`; returns its handle, NULL without memory. */
+void *apus_sched_spawn(void (*entry)(void *arg), void *arg, const char *name, int cpu, int priority, void *task);
+/* schedule(): blocks the running thread unless *state is 0 (TASK_RUNNING) until apus_sched_wake clears it,
+ * or until apus_time_ns() reaches deadline_ns (0: no deadline). Sleeps. */
+void apus_sched_block(unsigned int *state, u64 deadline_ns);
+/* try_to_wake_up(): if *state & mask, sets *state to 0 and makes `thread` runnable; returns whether. */
+bool apus_sched_wake(void *thread, unsigned int *state, unsigned int mask);
+/* A preemption point: yields if a preemption was held back while preempt_count was up (or, `always`, if
+ * another thread of this CPU is runnable). No-op in atomic context. */
+void apus_sched_reschedule(bool always);
+/* Ends the running thread (its LinuxKPI task must not be used by it any more). */
+void apus_sched_exit(void) __attribute__((noreturn));
+/* Bit n: CPU n is online. */
+u64 apus_sched_online_mask(void);
+/* Runs func(info) on every online CPU whose bit is set in `targets`, in interrupt context (this CPU's with
+ * interrupts off), and returns once all ran it; false if some CPU did not answer (logged). Must not be
+ * called with interrupts off or a spinlock held. */
+bool apus_smp_call(u64 targets, void (*func)(void *info), void *info);
 
 /* ---- time and timers ----------------------------------------------------------------------------- */
+/* Sources/Kernel/KPI/Time.swift. The tick reaches LinuxKPI the other way: lkpi_timer_tick() (timer.c). */
+
+/* Monotonic nanoseconds since boot (TSC). */
+u64 apus_time_ns(void);
+/* Spins for at least `ns` nanoseconds. */
+void apus_time_delay_ns(u64 ns);
 
 /* ---- interrupts ---------------------------------------------------------------------------------- */
 

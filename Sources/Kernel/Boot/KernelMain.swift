@@ -65,6 +65,7 @@ private func kernelMainOnKernelStack() -> Never {
         if SMP.currentIndex == 0 { Clock.tick() }
         Scheduler.timerTick()
         KernelTimers.runExpired()
+        KPITime.tick()
     }
     LocalAPIC.startPeriodicTimer(vector: InterruptVector.timer, milliseconds: 1000 / Clock.hz)
     SerialConsole.enableInterrupts()
@@ -73,6 +74,7 @@ private func kernelMainOnKernelStack() -> Never {
     ACPIEvents.install()                                // lid, battery, power-button notifications
     PCIACPIRouting.install()                            // INTx through _PRT (needs ACPICA and the PCI scan)
     SMP.startApplicationProcessors()
+    KPISched.initialize()                               // LinuxKPI's workqueues and RCU (every CPU online)
     log(.info) { line in
         line.write("boot: ready in ")
         line.writeDecimal(Clock.nanoseconds / 1_000_000)

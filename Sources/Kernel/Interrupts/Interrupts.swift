@@ -85,6 +85,9 @@ enum Interrupts {
         withTable { $0.handlers[Int(vector)] = nil }
     }
 
+    /// What an interrupt handler adds to the CPU's preempt count (Linux's HARDIRQ_OFFSET).
+    static let hardirqOffset: Int32 = 1 << 16
+
     fileprivate static func dispatch(_ frame: UnsafeMutablePointer<interrupt_frame>) {
         let vector = unsafe frame.pointee.vector
         if vector < 32 {
@@ -99,7 +102,10 @@ enum Interrupts {
             table.counts[index] &+= 1
             return table.handlers[index]
         }
+        // Linux's hardirq count (HARDIRQ_OFFSET): in_irq()/in_interrupt() hold in LinuxKPI handlers.
+        cpu_preempt_count_add(hardirqOffset)
         handler?()
+        cpu_preempt_count_add(-hardirqOffset)
         LocalAPIC.endOfInterrupt()
         Scheduler.preemptIfDue()
     }

@@ -89,8 +89,10 @@ enum Scheduler {
     }
 
     /// Starts a thread running `body` on `cpu` (or the next CPU round-robin); nil without memory.
+    /// `label` names it at run time (a LinuxKPI kthread); `linuxTask` is its LinuxKPI task, if it has one.
     @discardableResult
-    static func spawn(name: StaticString, priority: Thread.Priority = .normal, cpu: Int? = nil,
+    static func spawn(name: StaticString, label: [UInt8]? = nil, linuxTask: UInt = 0,
+                      priority: Thread.Priority = .normal, cpu: Int? = nil,
                       _ body: @escaping () -> Void) -> Thread? {
         guard let stackTop = KernelStacks.allocate() else { return nil }
         let online = max(1, SMP.onlineCount)
@@ -102,8 +104,9 @@ enum Scheduler {
                 target = state.nextCPU % online
                 state.nextCPU += 1
             }
-            let thread = Thread(id: state.nextID, name: name, priority: priority, cpu: target, entry: body)
+            let thread = Thread(id: state.nextID, name: name, label: label, priority: priority, cpu: target, entry: body)
             state.nextID += 1
+            thread.linuxTask = linuxTask
             thread.savedStackPointer = prepareStack(top: stackTop)
             state.threads.append(thread)
             state.cpus[target].queues[priority.rawValue].append(thread)
@@ -155,6 +158,11 @@ enum Scheduler {
             guard cpu < state.cpus.count, let current = state.cpus[cpu].current else { return }
             let sliceOver = state.cpus[cpu].ticksLeft <= 0 || current.priority == .idle
             guard sliceOver, state.cpus[cpu].hasRunnable else { return }
+            // LinuxKPI code in a spinlock, RCU reader or preempt_disable section: switch when it ends.
+            guard cpu_preempt_count() == 0 else {
+                cpu_set_need_resched(1)
+                return
+            }
             switchAway(&state, requeue: true)
         }
     }
@@ -172,6 +180,53 @@ enum Scheduler {
             current.wakeDeadline = deadline
             state.sleepers.append(current)
             switchAway(&state, requeue: false, newState: .sleeping)
+        }
+    }
+
+    /// Linux's schedule(): blocks the current thread unless `*taskState` is 0 (TASK_RUNNING), until
+    /// `wake(_:taskState:mask:)` sets it to 0 or, with a deadline, until `Clock.nanoseconds` reaches it.
+    /// The state is read under the scheduler's lock, which every waker takes, so a wake-up that lands
+    /// between the caller setting its state and this call is never lost. Returns without blocking on the
+    /// idle thread. The caller must not be in atomic context (LinuxKPI checks that first).
+    static func block(taskState: UnsafeMutablePointer<UInt32>, deadline: UInt64?) {
+        withState { state in
+            guard let current = state.cpus[SMP.currentIndex].current, current.priority != .idle else { return }
+            // SAFETY: the caller passes its own task's state word, valid while it runs here.
+            guard unsafe taskState.pointee != 0 else { return }
+            if let deadline {
+                current.wakeDeadline = deadline
+                state.sleepers.append(current)
+                switchAway(&state, requeue: false, newState: .sleeping)
+            } else {
+                switchAway(&state, requeue: false, newState: .blocked)
+            }
+        }
+    }
+
+    /// Linux's try_to_wake_up(): if `*taskState` has a bit of `mask`, sets it to 0 (TASK_RUNNING) and makes
+    /// `thread` runnable; returns whether it did.
+    static func wake(_ thread: Thread, taskState: UnsafeMutablePointer<UInt32>, mask: UInt32) -> Bool {
+        withState { state in
+            // SAFETY: the task (and its state word) of a thread outlives the thread (LinuxKPI frees it only
+            // after the thread ended, under the same rules as Linux's task references).
+            guard unsafe taskState.pointee & mask != 0 else { return false }
+            unsafe taskState.pointee = 0
+            makeRunnable(&state, thread)
+            return true
+        }
+    }
+
+    /// Preemption point of LinuxKPI (preempt_enable, cond_resched): yields if this CPU's time slice ran out
+    /// while preemption was off, or if `always` and another thread waits.
+    static func reschedule(always: Bool) {
+        withState { state in
+            let cpu = SMP.currentIndex
+            guard cpu < state.cpus.count, state.cpus[cpu].hasRunnable else {
+                cpu_set_need_resched(0)
+                return
+            }
+            guard always || cpu_need_resched() != 0 || state.cpus[cpu].ticksLeft <= 0 else { return }
+            switchAway(&state, requeue: true)
         }
     }
 
@@ -210,6 +265,7 @@ enum Scheduler {
         next.state = .running
         next.runningSince = now
         state.cpus[cpu].current = next
+        cpu_set_need_resched(0)
         state.cpus[cpu].ticksLeft = timeSliceTicks
         // SAFETY: both stacks are kernel stacks of live threads of this CPU; `previous` resumes here
         // when some later switch loads the stack pointer saved now.
@@ -219,11 +275,12 @@ enum Scheduler {
     }
 
     /// The thread list for `ps`: a snapshot.
-    static var threads: [(id: Int, name: StaticString, cpu: Int, priority: Thread.Priority, state: Thread.State, cpuTime: UInt64)] {
+    static var threads: [(id: Int, name: StaticString, label: [UInt8]?, cpu: Int, priority: Thread.Priority,
+                          state: Thread.State, cpuTime: UInt64)] {
         let now = Clock.nanoseconds
         return withState { state in
             state.threads.filter { $0.state != .dead }.map { thread in
-                (thread.id, thread.name, thread.cpu, thread.priority, thread.state,
+                (thread.id, thread.name, thread.label, thread.cpu, thread.priority, thread.state,
                  thread.cpuTime + (thread.state == .running ? now - thread.runningSince : 0))
             }
         }

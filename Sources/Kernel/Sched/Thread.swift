@@ -15,6 +15,8 @@ final class Thread {
 
     let id: Int
     let name: StaticString
+    /// A name given at run time (a LinuxKPI kthread's comm); shown instead of `name` when set.
+    let label: [UInt8]?
     let priority: Priority
     /// Threads never migrate: a thread runs only on this CPU (its run queue is that CPU's).
     let cpu: Int
@@ -29,10 +31,14 @@ final class Thread {
     /// Nanoseconds spent running, and since when it runs.
     var cpuTime: UInt64 = 0
     var runningSince: UInt64 = 0
+    /// The address of LinuxKPI's `struct task_struct` of this thread (0: none yet), owned by LinuxKPI; set
+    /// once, by this thread or before it starts, and read only by this thread.
+    var linuxTask: UInt = 0
 
-    init(id: Int, name: StaticString, priority: Priority, cpu: Int, entry: (() -> Void)?) {
+    init(id: Int, name: StaticString, label: [UInt8]? = nil, priority: Priority, cpu: Int, entry: (() -> Void)?) {
         self.id = id
         self.name = name
+        self.label = label
         self.priority = priority
         self.cpu = cpu
         self.entry = entry

@@ -54,7 +54,7 @@ struct TestContext {
 enum KernelTests {
     static var suites: [KernelTestSuite] {
         [MemoryTests.suite, BootTests.suite, ACPITests.suite, PCITests.suite, IRQTests.suite, SchedulerTests.suite,
-         SMPTests.suite]
+         SMPTests.suite, KPISchedTests.suite]
     }
 
     /// Runs the suites named in `names` (`all` runs every suite) in the order given.

@@ -40,7 +40,8 @@ struct cpu_local {
 	struct cpu_local *self;         /* %gs:0 */
 	uint64_t index;                 /* %gs:8: 0 for the boot CPU, then in start-up order */
 	uint64_t apic_id;               /* %gs:16 */
-	uint64_t reserved;
+	uint32_t preempt_count;         /* %gs:24: Linux's preempt_count (LinuxKPI's asm/preempt.h reads it there) */
+	uint32_t need_resched;          /* %gs:28: a preemption was due while preempt_count was not 0 */
 	uint64_t gdt[GDT_ENTRIES] __attribute__((aligned(16)));
 	struct task_state_segment tss __attribute__((aligned(16)));
 };
@@ -66,6 +67,22 @@ static inline uint64_t cpu_current_index(void)
 	__asm__ volatile("movq %%gs:8, %0" : "=r"(index));
 	return index;
 }
+/* This CPU's preempt_count: non-zero while a LinuxKPI spinlock, RCU reader or preempt_disable section runs,
+ * plus HARDIRQ_OFFSET (1 << 16) inside interrupt handlers. The scheduler never preempts while it is not 0. */
+static inline uint32_t cpu_preempt_count(void)
+{
+	uint32_t count;
+	__asm__ volatile("movl %%gs:24, %0" : "=r"(count));
+	return count;
+}
+static inline void cpu_preempt_count_add(int32_t delta) { __asm__ volatile("addl %0, %%gs:24" : : "ri"(delta) : "memory"); }
+static inline uint32_t cpu_need_resched(void)
+{
+	uint32_t flag;
+	__asm__ volatile("movl %%gs:28, %0" : "=r"(flag));
+	return flag;
+}
+static inline void cpu_set_need_resched(uint32_t flag) { __asm__ volatile("movl %0, %%gs:28" : : "ri"(flag) : "memory"); }
 /* Points this CPU's GS base at its cpu_local slot. */
 static inline void cpu_set_local(unsigned index)
 {

@@ -19,7 +19,7 @@ enum ThreadCommands {
                 out.write(name(of: thread.state), leftAlignedIn: 9)
                 out.writeDecimal(thread.cpuTime / 1_000_000, width: 10)
                 out.write("  ")
-                out.write(thread.name)
+                if let label = thread.label { out.write(contentsOf: label) } else { out.write(thread.name) }
                 out.write("\n")
             }
         }
