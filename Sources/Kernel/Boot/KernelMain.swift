@@ -68,6 +68,7 @@ private func kernelMainOnKernelStack() -> Never {
     ACPICA.initialize(rsdp: BootInfo.info?.rsdpBytes)   // after the IOAPICs (the SCI) and the clock
     PCIACPIRouting.install()                            // INTx through _PRT (needs ACPICA and the PCI scan)
     SMP.startApplicationProcessors()
+    Softirq.startThreads()                              // LinuxKPI's tasklets, one thread per CPU
     log(.info) { line in
         line.write("boot: ready in ")
         line.writeDecimal(Clock.nanoseconds / 1_000_000)
