@@ -477,6 +477,7 @@ static inline int pci_set_dma_seg_boundary(struct pci_dev *dev, unsigned long ma
 #define pci_notice(pdev, fmt, arg...)	dev_notice(&(pdev)->dev, fmt, ##arg)
 #define pci_info(pdev, fmt, arg...)	dev_info(&(pdev)->dev, fmt, ##arg)
 #define pci_dbg(pdev, fmt, arg...)	dev_dbg(&(pdev)->dev, fmt, ##arg)
+#define pci_warn_once(pdev, fmt, arg...)	dev_warn_once(&(pdev)->dev, fmt, ##arg)
 #define pci_err_ratelimited(pdev, fmt, arg...) dev_err_ratelimited(&(pdev)->dev, fmt, ##arg)
 #define pci_info_ratelimited(pdev, fmt, arg...) dev_info_ratelimited(&(pdev)->dev, fmt, ##arg)
 #define pci_WARN(pdev, condition, fmt, arg...) WARN(condition, "%s %s: " fmt, dev_driver_string(&(pdev)->dev), pci_name(pdev), ##arg)
