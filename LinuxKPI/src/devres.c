@@ -8,6 +8,7 @@
 #include <linux/export.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/kernel.h>
 
 struct devres_node {
 	struct list_head entry;
@@ -349,53 +350,3 @@ void devm_release_action(struct device *dev, void (*action)(void *), void *data)
 	WARN_ON(devres_release(dev, devm_action_release, devm_action_match, &devres));
 }
 EXPORT_SYMBOL_GPL(devm_release_action);
-
-/* ---- managed pages ---- */
-
-struct pages_devres {
-	unsigned long addr;
-	unsigned int order;
-};
-
-static int devm_pages_match(struct device *dev, void *res, void *p)
-{
-	struct pages_devres *devres = res;
-	struct pages_devres *target = p;
-
-	return devres->addr == target->addr;
-}
-
-static void devm_pages_release(struct device *dev, void *res)
-{
-	struct pages_devres *devres = res;
-
-	free_pages(devres->addr, devres->order);
-}
-
-unsigned long devm_get_free_pages(struct device *dev, gfp_t gfp_mask, unsigned int order)
-{
-	struct pages_devres *devres;
-	unsigned long addr;
-
-	addr = __get_free_pages(gfp_mask, order);
-	if (unlikely(!addr))
-		return 0;
-	devres = devres_alloc(devm_pages_release, sizeof(struct pages_devres), GFP_KERNEL);
-	if (unlikely(!devres)) {
-		free_pages(addr, order);
-		return 0;
-	}
-	devres->addr = addr;
-	devres->order = order;
-	devres_add(dev, devres);
-	return addr;
-}
-EXPORT_SYMBOL_GPL(devm_get_free_pages);
-
-void devm_free_pages(struct device *dev, unsigned long addr)
-{
-	struct pages_devres devres = { .addr = addr };
-
-	WARN_ON(devres_release(dev, devm_pages_release, devm_pages_match, &devres));
-}
-EXPORT_SYMBOL_GPL(devm_free_pages);

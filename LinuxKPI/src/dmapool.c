@@ -10,6 +10,7 @@
 #include <linux/export.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/kernel.h>
 #include <linux/spinlock.h>
 
 struct dma_pool {

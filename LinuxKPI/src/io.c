@@ -13,6 +13,8 @@
 #include <linux/slab.h>
 #include <linux/mutex.h>
 #include <linux/mm.h>
+#include <linux/swab.h>
+#include <linux/kernel.h>
 #include <apus/bridge.h>
 
 void __iomem *ioremap(resource_size_t offset, unsigned long size)

@@ -7,6 +7,7 @@
 #include <linux/export.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/kernel.h>
 
 void kobject_init(struct kobject *kobj, const struct kobj_type *ktype)
 {

@@ -9,6 +9,8 @@
 #include <linux/interrupt.h>
 #include <linux/export.h>
 #include <linux/sched.h>
+#include <linux/kernel.h>
+#include <asm/processor.h>
 #include <apus/bridge.h>
 
 static void tasklet_run(void *context);

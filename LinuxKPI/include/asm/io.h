@@ -73,12 +73,12 @@ APUS_MMIO_ACCESSORS(q, u64)
 #define APUS_PORT_ACCESSORS(bwl, type, suffix)						\
 static inline void out##bwl(type value, int port)					\
 {											\
-	__asm__ volatile("out" #suffix " %" #bwl "0, %w1" : : "a"(value), "Nd"(port));	\
+	__asm__ volatile("out" #suffix " %0, %w1" : : "a"(value), "Nd"(port));		\
 }											\
 static inline type in##bwl(int port)							\
 {											\
 	type value;									\
-	__asm__ volatile("in" #suffix " %w1, %" #bwl "0" : "=a"(value) : "Nd"(port));	\
+	__asm__ volatile("in" #suffix " %w1, %0" : "=a"(value) : "Nd"(port));		\
 	return value;									\
 }											\
 static inline void outs##bwl(int port, const void *addr, unsigned long count)		\

@@ -9,7 +9,7 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 #include <linux/printk.h>
-#include <linux/ratelimit.h>
+#include <linux/ratelimit_types.h>
 
 struct device;
 

@@ -191,8 +191,6 @@ static inline int __devm_add_action_or_reset(struct device *dev, void (*action)(
 void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
 void devm_release_action(struct device *dev, void (*action)(void *), void *data);
 
-unsigned long devm_get_free_pages(struct device *dev, gfp_t gfp_mask, unsigned int order);
-void devm_free_pages(struct device *dev, unsigned long addr);
 
 #include <linux/pm_wakeup.h>
 

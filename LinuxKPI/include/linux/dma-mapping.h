@@ -26,7 +26,8 @@
 #define DMA_ATTR_PRIVILEGED		(1UL << 9)
 
 #define DMA_MAPPING_ERROR		(~(dma_addr_t)0)
-#define DMA_BIT_MASK(n)	(((n) == 64) ? ~0ULL : ((1ULL << (n)) - 1))
+/* The low n bits (1 <= n <= 64). */
+#define DMA_BIT_MASK(n)	(~0ULL >> (64 - (n)))
 
 int dma_set_mask(struct device *dev, u64 mask);
 int dma_set_coherent_mask(struct device *dev, u64 mask);

@@ -10,6 +10,8 @@
 struct device;
 struct resource;
 
+#define IOMEM_ERR_PTR(err) (__force void __iomem *)ERR_PTR(err)
+
 void __iomem *devm_ioremap(struct device *dev, resource_size_t offset, resource_size_t size);
 void __iomem *devm_ioremap_uc(struct device *dev, resource_size_t offset, resource_size_t size);
 void __iomem *devm_ioremap_wc(struct device *dev, resource_size_t offset, resource_size_t size);
