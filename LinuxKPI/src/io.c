@@ -286,17 +286,17 @@ void __iomem *devm_ioremap_resource(struct device *dev, const struct resource *r
 	void __iomem *dest_ptr;
 
 	if (!res || resource_type(res) != IORESOURCE_MEM) {
-		dev_err(dev, "invalid resource %pR\n", res);
+		dev_err(dev, "invalid resource\n");
 		return IOMEM_ERR_PTR(-EINVAL);
 	}
 	size = resource_size(res);
 	if (!__devm_request_region(dev, &iomem_resource, res->start, size, res->name ?: dev_name(dev))) {
-		dev_err(dev, "can't request region for resource %pR\n", res);
+		dev_err(dev, "can't request region for resource [mem %#llx-%#llx]\n", (u64)res->start, (u64)res->end);
 		return IOMEM_ERR_PTR(-EBUSY);
 	}
 	dest_ptr = devm_ioremap(dev, res->start, size);
 	if (!dest_ptr) {
-		dev_err(dev, "ioremap failed for resource %pR\n", res);
+		dev_err(dev, "ioremap failed for resource [mem %#llx-%#llx]\n", (u64)res->start, (u64)res->end);
 		return IOMEM_ERR_PTR(-ENOMEM);
 	}
 	return dest_ptr;

@@ -962,7 +962,9 @@ static int __pci_request_region(struct pci_dev *pdev, int bar, const char *name,
 	else
 		return 0;
 	if (!res) {
-		pci_warn(pdev, "BAR %d: can't reserve %pR\n", bar, &pdev->resource[bar]);
+		pci_warn(pdev, "BAR %d: can't reserve [%s %#llx-%#llx]\n", bar,
+			 (pci_resource_flags(pdev, bar) & IORESOURCE_IO) ? "io" : "mem",
+			 (u64)pci_resource_start(pdev, bar), (u64)pci_resource_end(pdev, bar));
 		return -EBUSY;
 	}
 	pdev->apus_regions[bar] = res;
@@ -1091,7 +1093,7 @@ EXPORT_SYMBOL(pci_iounmap);
 void __iomem *pci_ioremap_bar(struct pci_dev *pdev, int bar)
 {
 	if (bar < 0 || bar >= PCI_STD_NUM_BARS || !(pci_resource_flags(pdev, bar) & IORESOURCE_MEM)) {
-		pci_err(pdev, "can't ioremap BAR %d: %pR\n", bar, &pdev->resource[bar]);
+		pci_err(pdev, "can't ioremap BAR %d: not a memory BAR\n", bar);
 		return NULL;
 	}
 	return ioremap(pci_resource_start(pdev, bar), pci_resource_len(pdev, bar));

@@ -103,6 +103,7 @@ void pci_disable_msix(struct pci_dev *dev)
 		return;
 	}
 	dev->msix_enabled = 0;
+	pci_intx(dev, 1);		/* the Swift core turned INTx off with MSI-X on */
 	kfree(dev->apus_irqs);
 	dev->apus_irqs = NULL;
 	dev->apus_nr_irqs = 0;
@@ -118,6 +119,7 @@ void pci_disable_msi(struct pci_dev *dev)
 		return;
 	}
 	dev->msi_enabled = 0;
+	pci_intx(dev, 1);		/* the Swift core turned INTx off with MSI on */
 	dev->irq = dev->apus_intx_irq;
 }
 EXPORT_SYMBOL(pci_disable_msi);

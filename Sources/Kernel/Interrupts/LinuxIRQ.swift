@@ -300,6 +300,7 @@ enum LinuxIRQ {
                 LinuxIRQ.threadLoop(descriptor, action, thread)
             }
             if started == nil {
+                thread.exited.store(true, ordering: .releasing)      // never started: nothing to wait for
                 _ = free(irq: irq, cookie: cookie)
                 return -LinuxErrno.noMemory
             }

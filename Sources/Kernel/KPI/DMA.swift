@@ -67,13 +67,16 @@ enum KPIDMA {
     /// A zeroed, physically contiguous block of at least `length` bytes ending at or below `mask`, as its
     /// direct-map address and physical address. The buddy allocator has no zones, so blocks above the mask
     /// are held aside while trying again (a bounded number of times) and then returned.
+    /// The page allocator tag of coherent DMA blocks ("D").
+    static let blockTag: UInt8 = 0x44
+
     static func allocate(length: UInt64, mask: UInt64) -> (virtual: UInt64, physical: UInt64)? {
         let order = order(of: length)
         guard length > 0, order <= 10 else { return nil }
         var rejected: [UInt64] = []
         defer { for block in rejected { try? PhysicalMemory.free(block, order: order) } }
         for _ in 0..<16 {
-            guard let physical = PhysicalMemory.allocate(order: order, tag: 0x44) else { return nil }
+            guard let physical = PhysicalMemory.allocate(order: order, tag: blockTag) else { return nil }
             if physical + (UInt64(0x1000) << order) - 1 <= mask {
                 // SAFETY: the block was just allocated to us and lies in the direct map.
                 unsafe PhysicalMemory.pointer(to: physical).initializeMemory(as: UInt8.self, repeating: 0,
