@@ -9,6 +9,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/mutex.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
 
 static LIST_HEAD(devices);
 static DEFINE_MUTEX(devices_lock);
@@ -208,3 +210,34 @@ EXPORT_SYMBOL_GPL(device_set_wakeup_enable);
 
 unsigned int pm_suspend_global_flags;
 EXPORT_SYMBOL_GPL(pm_suspend_global_flags);
+
+/* ---- sysfs_emit: attribute show callbacks format into a page-sized buffer ---- */
+
+int sysfs_emit(char *buf, const char *fmt, ...)
+{
+	va_list args;
+	int len;
+
+	if (WARN(!buf || offset_in_page(buf), "invalid sysfs_emit: buf:%p\n", buf))
+		return 0;
+	va_start(args, fmt);
+	len = vscnprintf(buf, PAGE_SIZE, fmt, args);
+	va_end(args);
+	return len;
+}
+EXPORT_SYMBOL_GPL(sysfs_emit);
+
+int sysfs_emit_at(char *buf, int at, const char *fmt, ...)
+{
+	va_list args;
+	int len;
+
+	if (WARN(!buf || offset_in_page(buf) || at < 0 || at >= PAGE_SIZE, "invalid sysfs_emit_at: buf:%p at:%d\n",
+		 buf, at))
+		return 0;
+	va_start(args, fmt);
+	len = vscnprintf(buf + at, PAGE_SIZE - at, fmt, args);
+	va_end(args);
+	return len;
+}
+EXPORT_SYMBOL_GPL(sysfs_emit_at);

@@ -22,6 +22,7 @@
 #include <linux/dev_printk.h>
 #include <linux/numa.h>
 #include <linux/overflow.h>
+#include <linux/sysfs.h>
 
 struct device;
 struct device_node;
@@ -130,6 +131,30 @@ struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
 void device_release_driver(struct device *dev);
 int device_for_each_child(struct device *parent, void *data, int (*fn)(struct device *dev, void *data));
+
+/* ---- attributes: no sysfs, so creating them succeeds and exposes nothing (see linux/sysfs.h) ---- */
+
+struct device_attribute {
+	struct attribute attr;
+	ssize_t (*show)(struct device *dev, struct device_attribute *attr, char *buf);
+	ssize_t (*store)(struct device *dev, struct device_attribute *attr, const char *buf, size_t count);
+};
+
+#define DEVICE_ATTR(_name, _mode, _show, _store) \
+	struct device_attribute dev_attr_##_name = __ATTR(_name, _mode, _show, _store)
+#define DEVICE_ATTR_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
+#define DEVICE_ATTR_ADMIN_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW_MODE(_name, 0600)
+#define DEVICE_ATTR_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
+#define DEVICE_ATTR_ADMIN_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO_MODE(_name, 0400)
+#define DEVICE_ATTR_WO(_name) struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
+
+static inline int device_create_file(struct device *device, const struct device_attribute *entry) { return 0; }
+static inline void device_remove_file(struct device *dev, const struct device_attribute *attr) { }
+static inline bool device_remove_file_self(struct device *dev, const struct device_attribute *attr) { return true; }
+static inline int device_add_groups(struct device *dev, const struct attribute_group **groups) { return 0; }
+static inline void device_remove_groups(struct device *dev, const struct attribute_group **groups) { }
+static inline int device_add_group(struct device *dev, const struct attribute_group *grp) { return 0; }
+static inline void device_remove_group(struct device *dev, const struct attribute_group *grp) { }
 
 /* ---- managed resources ---- */
 
