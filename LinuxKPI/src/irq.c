@@ -15,7 +15,6 @@ EXPORT_SYMBOL_GPL(nr_irqs);
 int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,
 			 unsigned long flags, const char *name, void *dev_id)
 {
-	might_sleep();
 	return apus_irq_request(irq, (apus_irq_handler_t)handler, (apus_irq_handler_t)thread_fn, flags, name,
 				dev_id);
 }
@@ -33,7 +32,6 @@ const void *free_irq(unsigned int irq, void *dev_id)
 {
 	const char *name;
 
-	might_sleep();
 	name = apus_irq_free(irq, dev_id);
 	WARN(!name, "Trying to free already-free IRQ %u\n", irq);
 	return name;
@@ -48,7 +46,6 @@ EXPORT_SYMBOL(disable_irq_nosync);
 
 void disable_irq(unsigned int irq)
 {
-	might_sleep();
 	apus_irq_disable(irq, true);
 }
 EXPORT_SYMBOL(disable_irq);
@@ -69,7 +66,6 @@ EXPORT_SYMBOL(enable_irq);
 
 void synchronize_irq(unsigned int irq)
 {
-	might_sleep();
 	apus_irq_synchronize(irq);
 }
 EXPORT_SYMBOL(synchronize_irq);
