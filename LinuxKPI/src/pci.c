@@ -24,6 +24,7 @@ static struct pci_bus pci_root_bus = { .number = 0, .domain_nr = 0 };
 
 static int pci_bus_match(struct device *dev, struct device_driver *drv);
 static void pci_device_remove(struct device *dev);
+static void pci_free_leftover_vectors(struct pci_dev *dev);
 
 struct bus_type pci_bus_type = {
 	.name = "pci",
@@ -733,6 +734,7 @@ static void pci_probe_one(struct pci_driver *drv, struct pci_dev *dev)
 	rc = drv->probe ? drv->probe(dev, id) : -ENODEV;
 	if (rc) {
 		devres_release_all(&dev->dev);
+		pci_free_leftover_vectors(dev);
 		dev->driver = NULL;
 		dev->dev.driver = NULL;
 		dev_set_drvdata(&dev->dev, NULL);
@@ -773,11 +775,17 @@ static void pci_device_remove(struct device *dev)
 
 	if (drv && drv->remove)
 		drv->remove(pdev);
-	if (pdev->msi_enabled || pdev->msix_enabled) {
-		pci_warn(pdev, "driver %s left MSI/MSI-X enabled; disabling\n", drv ? drv->name : "?");
-		pci_free_irq_vectors(pdev);
-	}
 	pdev->driver = NULL;
+}
+
+/*
+ * After the managed resources are gone (their irqs freed): vectors the driver left allocated are freed, as
+ * Linux's managed (pcim) devices have it; every driver gets this on Apus, so the next one finds MSI off.
+ */
+static void pci_free_leftover_vectors(struct pci_dev *dev)
+{
+	if (dev->msi_enabled || dev->msix_enabled)
+		pci_free_irq_vectors(dev);
 }
 
 void pci_unregister_driver(struct pci_driver *drv)
@@ -790,6 +798,7 @@ void pci_unregister_driver(struct pci_driver *drv)
 		if (dev->driver != drv)
 			continue;
 		device_release_driver(&dev->dev);
+		pci_free_leftover_vectors(dev);
 		apus_pci_bind(dev->apus_location, NULL);
 		pci_dev_put(dev);
 	}
