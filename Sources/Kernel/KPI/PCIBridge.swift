@@ -4,8 +4,8 @@
 // A function is named by its location: segment << 16 | bus << 8 | device << 3 | function.
 import KernelCore
 
-/// Linux errno values the bridge returns (negated), from include/uapi/asm-generic/errno-base.h.
-enum LinuxErrno {
+/// The Linux errno values the bridge returns (negated), from include/uapi/asm-generic/errno-base.h.
+extension LinuxErrno {
     static let noEntry: Int32 = 2
     static let io: Int32 = 5
     static let noMemory: Int32 = 12
