@@ -133,14 +133,9 @@ EXPORT_SYMBOL(pci_free_irq_vectors);
 
 int pci_irq_vector(struct pci_dev *dev, unsigned int nr)
 {
-	if (dev->msix_enabled) {
-		if (WARN_ON_ONCE(nr >= dev->apus_nr_irqs))
-			return -EINVAL;
-		return dev->apus_irqs[nr];
-	}
-	if (WARN_ON_ONCE(nr > 0))
-		return -EINVAL;
-	return dev->irq;
+	if (dev->msix_enabled)
+		return nr < dev->apus_nr_irqs ? dev->apus_irqs[nr] : -EINVAL;
+	return nr == 0 ? dev->irq : -EINVAL;
 }
 EXPORT_SYMBOL(pci_irq_vector);
 

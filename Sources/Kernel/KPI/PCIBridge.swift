@@ -6,8 +6,6 @@ import KernelCore
 
 /// The Linux errno values the bridge returns (negated), from include/uapi/asm-generic/errno-base.h.
 extension LinuxErrno {
-    static let noEntry: Int32 = 2
-    static let io: Int32 = 5
     static let noMemory: Int32 = 12
     static let busy: Int32 = 16
     static let invalid: Int32 = 22
