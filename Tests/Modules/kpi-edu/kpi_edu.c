@@ -407,8 +407,12 @@ static bool test_idr_ida_xarray(void)
 	CHECK(a == 5 && b == 6 && c == -ENOSPC, "idr ids %d %d %d", a, b, c);
 	CHECK(idr_find(&idr, 6) == &a && idr_find(&idr, 7) == NULL, "idr_find");
 	CHECK(idr_remove(&idr, 5) == &n && idr_find(&idr, 5) == NULL, "idr_remove");
-	CHECK(idr_alloc_cyclic(&idr, &c, 5, 8, GFP_KERNEL) == 7, "cyclic");
-	CHECK(idr_alloc_cyclic(&idr, &c, 5, 8, GFP_KERNEL) == 5, "cyclic wraps");
+	/* Cyclic allocation goes on after the last cyclic id (idr_alloc does not move it) and wraps. */
+	CHECK(idr_alloc_cyclic(&idr, &c, 5, 8, GFP_KERNEL) == 5, "cyclic from the start");
+	CHECK(idr_alloc_cyclic(&idr, &c, 5, 8, GFP_KERNEL) == 7, "cyclic after 5 skips the busy 6");
+	CHECK(idr_alloc_cyclic(&idr, &c, 5, 8, GFP_KERNEL) == -ENOSPC, "cyclic when full");
+	CHECK(idr_remove(&idr, 6) == &a, "idr_remove 6");
+	CHECK(idr_alloc_cyclic(&idr, &c, 5, 8, GFP_KERNEL) == 6, "cyclic wraps around");
 	idr_for_each_entry(&idr, entry, a)
 		n++;
 	CHECK(n == 3, "idr_for_each_entry saw %d", n);
