@@ -8,20 +8,11 @@
 #define SYS_HALT	0x0002
 #define SYS_POWER_OFF	0x0003
 
+#include <linux/kernel.h>	/* system_state */
+
 struct notifier_block;
 
 static inline int register_reboot_notifier(struct notifier_block *nb) { return 0; }
 static inline int unregister_reboot_notifier(struct notifier_block *nb) { return 0; }
-
-enum system_states {
-	SYSTEM_BOOTING,
-	SYSTEM_SCHEDULING,
-	SYSTEM_FREEING_INITMEM,
-	SYSTEM_RUNNING,
-	SYSTEM_HALT,
-	SYSTEM_POWER_OFF,
-	SYSTEM_RESTART,
-	SYSTEM_SUSPEND,
-};
 
 #endif
