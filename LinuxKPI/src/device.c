@@ -241,3 +241,27 @@ int sysfs_emit_at(char *buf, int at, const char *fmt, ...)
 	return len;
 }
 EXPORT_SYMBOL_GPL(sysfs_emit_at);
+
+/* ---- classes ---- */
+
+struct class *__class_create(struct module *owner, const char *name, struct lock_class_key *key)
+{
+	struct class *cls = kzalloc(sizeof(*cls), GFP_KERNEL);
+
+	if (!cls)
+		return ERR_PTR(-ENOMEM);
+	cls->name = name;
+	cls->owner = owner;
+	return cls;
+}
+EXPORT_SYMBOL_GPL(__class_create);
+
+void class_destroy(struct class *cls)
+{
+	if (IS_ERR_OR_NULL(cls))
+		return;
+	if (cls->class_release)
+		cls->class_release(cls);
+	kfree(cls);
+}
+EXPORT_SYMBOL_GPL(class_destroy);

@@ -38,12 +38,23 @@ struct device_type {
 	const struct dev_pm_ops *pm;
 };
 
+/* A device class: without sysfs only a name and the callbacks devices of the class use. */
 struct class {
 	const char *name;
 	struct module *owner;
+	const struct attribute_group **class_groups;
+	const struct attribute_group **dev_groups;
+	int (*dev_uevent)(struct device *dev, struct kobj_uevent_env *env);
+	char *(*devnode)(struct device *dev, umode_t *mode);
+	void (*class_release)(struct class *class);
 	void (*dev_release)(struct device *dev);
 	const struct dev_pm_ops *pm;
 };
+
+struct lock_class_key;
+struct class * __must_check __class_create(struct module *owner, const char *name, struct lock_class_key *key);
+void class_destroy(struct class *cls);
+#define class_create(owner, name) __class_create(owner, name, NULL)
 
 struct device_dma_parameters {
 	unsigned int max_segment_size;

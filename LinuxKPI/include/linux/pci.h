@@ -371,6 +371,14 @@ void pci_release_regions(struct pci_dev *pdev);
 int __must_check pci_request_selected_regions(struct pci_dev *pdev, int bars, const char *name);
 int __must_check pci_request_selected_regions_exclusive(struct pci_dev *pdev, int bars, const char *name);
 void pci_release_selected_regions(struct pci_dev *pdev, int bars);
+static inline int pci_request_mem_regions(struct pci_dev *pdev, const char *name)
+{
+	return pci_request_selected_regions(pdev, pci_select_bars(pdev, IORESOURCE_MEM), name);
+}
+static inline void pci_release_mem_regions(struct pci_dev *pdev)
+{
+	pci_release_selected_regions(pdev, pci_select_bars(pdev, IORESOURCE_MEM));
+}
 void __iomem *pci_iomap(struct pci_dev *dev, int bar, unsigned long max);
 void __iomem *pci_iomap_range(struct pci_dev *dev, int bar, unsigned long offset, unsigned long maxlen);
 void __iomem *pci_iomap_wc(struct pci_dev *dev, int bar, unsigned long max);

@@ -8,6 +8,7 @@
 #define _LINUX_PM_H
 
 #include <linux/types.h>
+#include <linux/bits.h>
 
 struct device;
 
@@ -91,7 +92,14 @@ struct dev_pm_info {
 	unsigned int no_callbacks:1;
 	enum rpm_status runtime_status;
 	int usage_count;
+	void (*set_latency_tolerance)(struct device *dev, s32 value);	/* recorded, never called */
 };
+
+/* Driver flags for system suspend (dev_pm_set_driver_flags): accepted, nothing suspends. */
+#define DPM_FLAG_NO_DIRECT_COMPLETE	BIT(0)
+#define DPM_FLAG_SMART_PREPARE		BIT(1)
+#define DPM_FLAG_SMART_SUSPEND		BIT(2)
+#define DPM_FLAG_MAY_SKIP_RESUME	BIT(3)
 
 /* The system's sleep state transitions never happen on Apus. */
 #define PM_SUSPEND_FLAG_FW_SUSPEND	(1 << 0)
