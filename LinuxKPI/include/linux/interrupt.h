@@ -98,11 +98,12 @@ static inline int enable_irq_wake(unsigned int irq) { return 0; }
 static inline int disable_irq_wake(unsigned int irq) { return 0; }
 
 /* Spreading of vectors over CPUs (pci_alloc_irq_vectors_affinity): accepted, Apus spreads MSI-X itself. */
+#define IRQ_AFFINITY_MAX_SETS 4
 struct irq_affinity {
 	unsigned int pre_vectors;
 	unsigned int post_vectors;
 	unsigned int nr_sets;
-	unsigned int set_size[4];
+	unsigned int set_size[IRQ_AFFINITY_MAX_SETS];
 	void (*calc_sets)(struct irq_affinity *, unsigned int nvecs);
 	void *priv;
 };

@@ -102,9 +102,10 @@ enum {
 };
 
 /* A bus address range (no translation on x86: bus address = CPU physical address). */
+typedef u64 pci_bus_addr_t;
 struct pci_bus_region {
-	u64 start;
-	u64 end;
+	pci_bus_addr_t start;
+	pci_bus_addr_t end;
 };
 
 struct pci_bus {
@@ -392,6 +393,14 @@ void pcim_iounmap(struct pci_dev *pdev, void __iomem *addr);
 void __iomem * const *pcim_iomap_table(struct pci_dev *pdev);
 void pcim_iounmap_regions(struct pci_dev *pdev, int mask);
 void pcibios_resource_to_bus(struct pci_bus *bus, struct pci_bus_region *region, struct resource *res);
+
+static inline pci_bus_addr_t pci_bus_address(struct pci_dev *pdev, int bar)
+{
+	struct pci_bus_region region;
+
+	pcibios_resource_to_bus(pdev->bus, &region, &pdev->resource[bar]);
+	return region.start;
+}
 
 /* ---- interrupts ---- */
 
