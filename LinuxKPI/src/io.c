@@ -193,25 +193,25 @@ void iowrite64(u64 value, void __iomem *addr)
 }
 EXPORT_SYMBOL(iowrite64);
 
-#define APUS_IO_REP(bwl, type)								\
-void ioread##bwl##_rep(const void __iomem *addr, void *dst, unsigned long count)	\
+#define APUS_IO_REP(bits, bwl, type)							\
+void ioread##bits##_rep(const void __iomem *addr, void *dst, unsigned long count)	\
 {											\
 	type *to = dst;									\
 	IO_COND(addr, ins##bwl(port, dst, count),					\
 		while (count--) *to++ = read##bwl(addr));				\
 }											\
-EXPORT_SYMBOL(ioread##bwl##_rep);							\
-void iowrite##bwl##_rep(void __iomem *addr, const void *src, unsigned long count)	\
+EXPORT_SYMBOL(ioread##bits##_rep);							\
+void iowrite##bits##_rep(void __iomem *addr, const void *src, unsigned long count)	\
 {											\
 	const type *from = src;								\
 	IO_COND(addr, outs##bwl(port, src, count),					\
 		while (count--) write##bwl(*from++, addr));				\
 }											\
-EXPORT_SYMBOL(iowrite##bwl##_rep);
+EXPORT_SYMBOL(iowrite##bits##_rep);
 
-APUS_IO_REP(b, u8)
-APUS_IO_REP(w, u16)
-APUS_IO_REP(l, u32)
+APUS_IO_REP(8, b, u8)
+APUS_IO_REP(16, w, u16)
+APUS_IO_REP(32, l, u32)
 
 void __iomem *ioport_map(unsigned long port, unsigned int nr)
 {
