@@ -75,6 +75,7 @@ private func kernelMainOnKernelStack() -> Never {
     PCIACPIRouting.install()                            // INTx through _PRT (needs ACPICA and the PCI scan)
     SMP.startApplicationProcessors()
     KPISched.initialize()                               // LinuxKPI's workqueues and RCU (every CPU online)
+    Softirq.startThreads()                              // LinuxKPI's tasklets, one thread per CPU
     log(.info) { line in
         line.write("boot: ready in ")
         line.writeDecimal(Clock.nanoseconds / 1_000_000)
