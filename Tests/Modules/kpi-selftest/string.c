@@ -235,7 +235,7 @@ static void string_byte_order(struct kunit *test)
 static void string_err_ptr(struct kunit *test)
 {
 	void *error = ERR_PTR(-ENOMEM);
-	int value;
+	int value = 0;
 
 	KUNIT_EXPECT_TRUE(test, IS_ERR(error));
 	KUNIT_EXPECT_EQ(test, PTR_ERR(error), (long)-ENOMEM);

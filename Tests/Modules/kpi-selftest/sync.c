@@ -9,6 +9,7 @@
 #include <linux/delay.h>
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
+#include <linux/minmax.h>
 #include <linux/mutex.h>
 #include <linux/rwsem.h>
 #include <linux/semaphore.h>

@@ -5,6 +5,7 @@
  * another CPU (it must wait for the callback to finish).
  */
 #include <kunit/test.h>
+#include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
