@@ -48,7 +48,9 @@ static void example_expectation_fails(struct kunit *test)
 
 static void example_assertion_ends_case(struct kunit *test)
 {
-	KUNIT_ASSERT_TRUE(test, test->priv == NULL);
+	bool context_missing = !test->priv;
+
+	KUNIT_ASSERT_TRUE(test, context_missing);
 	kunit_info(test, "not reached after a failed assertion");
 }
 
