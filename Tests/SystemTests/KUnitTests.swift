@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// KUnit in QEMU: builds Linux 6.1's own lib/list-test.c (unmodified, from third_party/linux/src) and the KPI
-// self-test (Tests/Modules/kpi-selftest) with scripts/kmod, loads them with insmod on 1 and 4 CPUs, parses
-// the KTAP each prints and fails on any `not ok`, on a missing or incomplete suite, and on too few cases.
-// A module with known failures (Tests/Modules/kunit-example) shows that the runner reports them.
+// KUnit in QEMU: builds Linux 6.1's own lib/list-test.c and lib/kunit/kunit-example-test.c (unmodified, from
+// third_party/linux/src) and the KPI self-test (Tests/Modules/kpi-selftest) with scripts/kmod, loads them with
+// insmod on 1 and 4 CPUs, parses the KTAP each prints and fails on any `not ok`, on a missing or incomplete
+// suite, and on too few cases. A module with known failures (Tests/Modules/kunit-failures) shows that the
+// runner reports them.
 
 import Foundation
 import KernelCore
@@ -20,13 +21,23 @@ final class KUnitTests: SystemTestCase {
 
     private func checkSuites(cpus: Int) throws {
         let modules = try KUnitModules.shared.modules()
-        let (machine, _) = try boot(cpus: cpus, modules: [modules.listTest, modules.selfTest], timeout: 120)
+        let (machine, _) = try boot(cpus: cpus, modules: [modules.listTest, modules.exampleTest, modules.selfTest],
+                                    timeout: 120)
 
         let listOutput = try machine.run("insmod list-test", timeout: 120)
         let listReport = KTAPParser.parse(Array(listOutput.utf8))
         XCTAssertTrue(listReport.succeeded, "lib/list-test.c failed on \(cpus) CPU(s):\n\(Self.describe(listReport))")
         // Linux 6.1's list-test.c: 39 cases for list.h, 18 for hlist.
         try expectSuites(listReport, ["list-kunit-test": 39, "hlist": 18], exactly: true, in: "list-test")
+
+        // KUnit's own example: every check macro passes, one case skips (ending early), one marks itself skipped.
+        let exampleOutput = try machine.run("insmod kunit-example-test", timeout: 60)
+        let exampleReport = KTAPParser.parse(Array(exampleOutput.utf8))
+        XCTAssertTrue(exampleReport.succeeded, "kunit-example-test failed:\n\(Self.describe(exampleReport))")
+        try expectSuites(exampleReport, ["example": 4], exactly: true, in: "kunit-example-test")
+        XCTAssertEqual(exampleReport.tests.first?.subtests.map(\.result), [.pass, .skip, .skip, .pass])
+        XCTAssertTrue(exampleOutput.contains("# example_mark_skipped_test: You should see this line."))
+        XCTAssertFalse(exampleOutput.contains("You should not see this line."), "kunit_skip did not end the case")
 
         let selfOutput = try machine.run("insmod kpi-selftest answer=42 attempts=5", timeout: 300)
         let selfReport = KTAPParser.parse(Array(selfOutput.utf8))
@@ -49,19 +60,19 @@ final class KUnitTests: SystemTestCase {
     /// A module with known failures: the runner must report each as Linux does, and the parser must fail.
     func testFailuresAreReported() throws {
         let modules = try KUnitModules.shared.modules()
-        let (machine, _) = try boot(cpus: 2, modules: [modules.example], timeout: 120)
-        let output = try machine.run("insmod kunit-example", timeout: 120)
+        let (machine, _) = try boot(cpus: 2, modules: [modules.failures], timeout: 120)
+        let output = try machine.run("insmod kunit-failures", timeout: 120)
         let report = KTAPParser.parse(Array(output.utf8))
         XCTAssertFalse(report.succeeded, "known failures parsed as a success")
         XCTAssertEqual(report.plan, 3)
         let failed = Set(report.problems.filter { $0.kind == .failed }.map { $0.path.map(Self.text).joined(separator: ".") })
-        XCTAssertEqual(failed, ["kunit-example", "kunit-example.example_expectation_fails",
-                                "kunit-example.example_assertion_ends_case", "kunit-example.example_param",
-                                "kunit-example.example_param.value-2", "kunit-example-broken"],
+        XCTAssertEqual(failed, ["kunit-failures", "kunit-failures.example_expectation_fails",
+                                "kunit-failures.example_assertion_ends_case", "kunit-failures.example_param",
+                                "kunit-failures.example_param.value-2", "kunit-failures-broken"],
                        "unexpected failures:\n\(Self.describe(report))")
         XCTAssertEqual(report.problems.count, failed.count, "structural problems:\n\(Self.describe(report))")
 
-        let suite = try XCTUnwrap(report.tests.first { Self.text($0.name) == "kunit-example" })
+        let suite = try XCTUnwrap(report.tests.first { Self.text($0.name) == "kunit-failures" })
         XCTAssertEqual(suite.subtests.map { Self.text($0.name) },
                        ["example_passes", "example_expectation_fails", "example_assertion_ends_case", "example_skips",
                         "example_param"])
@@ -73,17 +84,17 @@ final class KUnitTests: SystemTestCase {
 
         // Linux 6.1's wording, line for line (file names depend on where scripts/kmod compiled the module).
         for expected in [
-            #/    # example_expectation_fails: EXPECTATION FAILED at \S*kunit-example\.c:\d+\n/#,
+            #/    # example_expectation_fails: EXPECTATION FAILED at \S*kunit-failures\.c:\d+\n/#,
             #/    Expected two == 3, but\n        two == 2\n/#,
             #/    Expected "left" == "right", but\nstrings differ: 7\n/#,
             #/    # example_expectation_fails: goes on after a failed expectation\n/#,
-            #/    # example_assertion_ends_case: ASSERTION FAILED at \S*kunit-example\.c:\d+\n    Expected context_missing to be true, but is false\n/#,
+            #/    # example_assertion_ends_case: ASSERTION FAILED at \S*kunit-failures\.c:\d+\n    Expected context_missing to be true, but is false\n/#,
             #/    # example_assertion_ends_case: exit hook ran\n    not ok 3 example_assertion_ends_case\n/#,
             #/    ok 4 example_skips # SKIP skipped on purpose\n/#,
             #/        KTAP version 1\n        # Subtest: example_param\n        1\.\.3\n/#,
             #/    # example_param: pass:2 fail:1 skip:0 total:3\n/#,
-            #/# kunit-example: pass:1 fail:3 skip:1 total:5\n# Totals: pass:3 fail:3 skip:1 total:7\n/#,
-            #/    # kunit-example-broken:     # failed to initialize \(-19\)\nnot ok 2 kunit-example-broken\n/#,
+            #/# kunit-failures: pass:1 fail:3 skip:1 total:5\n# Totals: pass:3 fail:3 skip:1 total:7\n/#,
+            #/    # kunit-failures-broken:     # failed to initialize \(-19\)\nnot ok 2 kunit-failures-broken\n/#,
         ] {
             XCTAssertNotNil(Self.withoutTimestamps(output).firstMatch(of: expected),
                             "the output lacks a line matching \(expected)")
@@ -173,8 +184,9 @@ final class KUnitModules: @unchecked Sendable {
 
     struct Built {
         let listTest: URL
+        let exampleTest: URL
         let selfTest: URL
-        let example: URL
+        let failures: URL
     }
 
     private let lock = NSLock()
@@ -183,7 +195,7 @@ final class KUnitModules: @unchecked Sendable {
     private lazy var directory: URL = FileManager.default.temporaryDirectory
         .appendingPathComponent("apus-kunit-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
 
-    /// Builds list-test.ko, kpi-selftest.ko and kunit-example.ko (once).
+    /// Builds list-test.ko, kunit-example-test.ko, kpi-selftest.ko and kunit-failures.ko (once).
     func modules() throws -> Built {
         lock.lock()
         defer { lock.unlock() }
@@ -209,25 +221,28 @@ final class KUnitModules: @unchecked Sendable {
         try? fileManager.removeItem(at: directory)
         try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
 
-        // Linux's own test, unmodified: the copy scripts/fetch-linux checked against the MANIFEST's sha256.
+        // Linux's own tests, unmodified: the copies scripts/fetch-linux checked against the MANIFEST's sha256,
+        // each alone in a folder, so that scripts/kmod builds a module named after the file.
         try run("scripts/fetch-linux", [])
-        let listDirectory = directory.appendingPathComponent("list-test", isDirectory: true)
-        try fileManager.createDirectory(at: listDirectory, withIntermediateDirectories: true)
-        try fileManager.copyItem(at: root.appendingPathComponent("third_party/linux/src/lib/list-test.c"),
-                                 to: listDirectory.appendingPathComponent("list-test.c"))
-        try run("scripts/kmod", [listDirectory.path])
-
-        var copies: [URL] = []
-        for name in ["kpi-selftest", "kunit-example"] {
-            let copy = directory.appendingPathComponent(name, isDirectory: true)
-            try fileManager.copyItem(at: root.appendingPathComponent("Tests/Modules/\(name)"), to: copy)
-            try run("scripts/kmod", [copy.path])
-            copies.append(copy)
+        var linux: [URL] = []
+        for path in ["lib/list-test.c", "lib/kunit/kunit-example-test.c"] {
+            let file = URL(fileURLWithPath: path)
+            let folder = directory.appendingPathComponent(file.deletingPathExtension().lastPathComponent, isDirectory: true)
+            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try fileManager.copyItem(at: root.appendingPathComponent("third_party/linux/src/\(path)"),
+                                     to: folder.appendingPathComponent(file.lastPathComponent))
+            try run("scripts/kmod", [folder.path])
+            linux.append(folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".ko"))
         }
-        let built = Built(listTest: listDirectory.appendingPathComponent("list-test.ko"),
-                          selfTest: copies[0].appendingPathComponent("kpi-selftest.ko"),
-                          example: copies[1].appendingPathComponent("kunit-example.ko"))
-        for module in [built.listTest, built.selfTest, built.example] where !fileManager.fileExists(atPath: module.path) {
+        var ours: [URL] = []
+        for name in ["kpi-selftest", "kunit-failures"] {
+            let folder = directory.appendingPathComponent(name, isDirectory: true)
+            try fileManager.copyItem(at: root.appendingPathComponent("Tests/Modules/\(name)"), to: folder)
+            try run("scripts/kmod", [folder.path])
+            ours.append(folder.appendingPathComponent("\(name).ko"))
+        }
+        let built = Built(listTest: linux[0], exampleTest: linux[1], selfTest: ours[0], failures: ours[1])
+        for module in linux + ours where !fileManager.fileExists(atPath: module.path) {
             throw QEMUError(description: "scripts/kmod did not produce \(module.path)")
         }
         return built

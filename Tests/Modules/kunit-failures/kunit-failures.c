@@ -86,7 +86,7 @@ static struct kunit_case example_cases[] = {
 };
 
 static struct kunit_suite example_suite = {
-	.name = "kunit-example",
+	.name = "kunit-failures",
 	.init = example_init,
 	.exit = example_exit,
 	.test_cases = example_cases,
@@ -98,7 +98,7 @@ static int example_suite_init_fails(struct kunit_suite *suite)
 }
 
 static struct kunit_suite example_broken_suite = {
-	.name = "kunit-example-broken",
+	.name = "kunit-failures-broken",
 	.suite_init = example_suite_init_fails,
 	.test_cases = example_cases,
 };
@@ -114,11 +114,11 @@ static struct kunit_case example_skip_cases[] = {
 };
 
 static struct kunit_suite example_skipped_suite = {
-	.name = "kunit-example-skipped",
+	.name = "kunit-failures-skipped",
 	.test_cases = example_skip_cases,
 };
 
 kunit_test_suites(&example_suite, &example_broken_suite, &example_skipped_suite);
 
-MODULE_DESCRIPTION("KUnit example with known failures, for the host runner's own test");
+MODULE_DESCRIPTION("KUnit cases with known failures, for the host runner's own test");
 MODULE_LICENSE("GPL");
