@@ -7,6 +7,7 @@
  */
 #include <kunit/test.h>
 #include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/printk.h>
@@ -38,14 +39,14 @@ int selftest_other_cpu(void)
 	return -1;
 }
 
-bool selftest_spin_until(const int *flag, unsigned int timeout_ms)
+bool selftest_wait_until(const int *flag, unsigned int timeout_ms)
 {
 	ktime_t deadline = ktime_add_ms(ktime_get(), timeout_ms);
 
 	while (!READ_ONCE(*flag)) {
 		if (ktime_after(ktime_get(), deadline))
 			return false;
-		cpu_relax();
+		usleep_range(1000, 2000);
 	}
 	return true;
 }

@@ -202,7 +202,7 @@ static void pci_request_irq_delivers(struct kunit *test)
 	REQUIRE_NIC(test);
 	KUNIT_ASSERT_EQ(test, request_irq(nic.irq, nic_handler, 0, "kpi-selftest", &nic), 0);
 	nic_fire(&nic);
-	KUNIT_EXPECT_TRUE_MSG(test, selftest_spin_until(&nic.finished, 2000), "no interrupt within 2 s of ICS");
+	KUNIT_EXPECT_TRUE_MSG(test, selftest_wait_until(&nic.finished, 2000), "no interrupt within 2 s of ICS");
 	KUNIT_EXPECT_EQ(test, atomic_read(&nic.hard_runs), 1);
 	nic_quiesce(&nic);
 	KUNIT_EXPECT_PTR_EQ(test, free_irq(nic.irq, &nic), (const void *)"kpi-selftest");
@@ -221,7 +221,7 @@ static int irq_synchronizer_thread(void *data)
 
 	synchronizer->cpu = raw_smp_processor_id();
 	nic_fire(&nic);
-	if (selftest_spin_until(&nic.entered, 2000)) {
+	if (selftest_wait_until(&nic.entered, 2000)) {
 		synchronize_irq(nic.irq);
 		synchronizer->finished_seen = READ_ONCE(nic.finished);
 	} else {
@@ -241,7 +241,7 @@ static void pci_synchronize_irq_waits_for_handler(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, request_irq(nic.irq, nic_handler, 0, "kpi-selftest", &nic), 0);
 	/* A first interrupt shows which CPU handles it; the synchronizer runs on another one if there is one. */
 	nic_fire(&nic);
-	KUNIT_ASSERT_TRUE_MSG(test, selftest_spin_until(&nic.finished, 2000), "no interrupt within 2 s of ICS");
+	KUNIT_ASSERT_TRUE_MSG(test, selftest_wait_until(&nic.finished, 2000), "no interrupt within 2 s of ICS");
 	for_each_online_cpu(cpu) {
 		if (cpu != nic.handler_cpu) {
 			other = cpu;
@@ -274,7 +274,7 @@ static void pci_disable_enable_irq(struct kunit *test)
 	/* Linux replays an interrupt that came while disabled; a second cause makes sure one comes now. */
 	msleep(20);
 	nic_fire(&nic);
-	KUNIT_EXPECT_TRUE_MSG(test, selftest_spin_until(&nic.finished, 2000), "no interrupt after enable_irq");
+	KUNIT_EXPECT_TRUE_MSG(test, selftest_wait_until(&nic.finished, 2000), "no interrupt after enable_irq");
 	nic_quiesce(&nic);
 	free_irq(nic.irq, &nic);
 }

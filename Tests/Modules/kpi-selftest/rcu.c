@@ -44,7 +44,7 @@ static void rcu_synchronize_waits_for_reader_on_other_cpu(struct kunit *test)
 	reader->hold_ms = 100;
 	init_completion(&reader->finished);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(selftest_start_thread(rcu_reader_thread, reader, cpu, "kpi-rcu-reader")));
-	KUNIT_ASSERT_TRUE_MSG(test, selftest_spin_until(&reader->inside, 5000), "the reader never started");
+	KUNIT_ASSERT_TRUE_MSG(test, selftest_wait_until(&reader->inside, 5000), "the reader never started");
 	start = ktime_get();
 	synchronize_rcu();
 	KUNIT_EXPECT_EQ_MSG(test, READ_ONCE(reader->leaving), 1,

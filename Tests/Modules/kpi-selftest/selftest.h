@@ -26,8 +26,11 @@ static inline struct task_struct *selftest_start_thread(int (*fn)(void *data), v
 /* An online CPU other than the one running the caller, or -1 on a single-CPU machine. */
 int selftest_other_cpu(void);
 
-/* Spins (without sleeping) until *flag is non-zero or timeout_ms pass; returns whether it became non-zero. */
-bool selftest_spin_until(const int *flag, unsigned int timeout_ms);
+/*
+ * Waits until *flag is non-zero or timeout_ms pass, checking every millisecond and sleeping in between (so
+ * that on one CPU the thread or work item that sets it gets to run); returns whether it became non-zero.
+ */
+bool selftest_wait_until(const int *flag, unsigned int timeout_ms);
 
 /* Milliseconds between two ktime_get() readings. */
 static inline s64 selftest_ms_between(ktime_t start, ktime_t end)

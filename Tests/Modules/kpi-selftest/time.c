@@ -145,7 +145,7 @@ static void time_timer_fires_after_expiry(struct kunit *test)
 	armed = jiffies;
 	KUNIT_EXPECT_EQ(test, mod_timer(&probe->timer, armed + msecs_to_jiffies(50)), 0);
 	KUNIT_EXPECT_TRUE(test, timer_pending(&probe->timer));
-	KUNIT_ASSERT_TRUE(test, selftest_spin_until(&probe->finished, 5000));
+	KUNIT_ASSERT_TRUE(test, selftest_wait_until(&probe->finished, 5000));
 	KUNIT_EXPECT_FALSE(test, timer_pending(&probe->timer));
 	KUNIT_EXPECT_TRUE(test, time_after_eq(probe->fired_at, armed + msecs_to_jiffies(50)));
 	KUNIT_EXPECT_GE(test, selftest_ms_between(start, probe->fired_time), 40LL);
@@ -155,7 +155,7 @@ static void time_timer_fires_after_expiry(struct kunit *test)
 	/* Re-arming from the past fires at the next tick. */
 	WRITE_ONCE(probe->finished, 0);
 	mod_timer(&probe->timer, jiffies - 10);
-	KUNIT_ASSERT_TRUE(test, selftest_spin_until(&probe->finished, 5000));
+	KUNIT_ASSERT_TRUE(test, selftest_wait_until(&probe->finished, 5000));
 	KUNIT_EXPECT_EQ(test, atomic_read(&probe->runs), 2);
 	del_timer_sync(&probe->timer);
 }
@@ -174,7 +174,7 @@ static void time_timer_deletion(struct kunit *test)
 	msleep(100);
 	KUNIT_EXPECT_EQ_MSG(test, atomic_read(&probe->runs), 0, "a deleted timer fired");
 	add_timer(&probe->timer);	/* expires is still the last one set: in the past, fires soon */
-	KUNIT_EXPECT_TRUE(test, selftest_spin_until(&probe->finished, 5000));
+	KUNIT_EXPECT_TRUE(test, selftest_wait_until(&probe->finished, 5000));
 	mod_timer(&probe->timer, jiffies + HZ);
 	KUNIT_EXPECT_EQ(test, del_timer_sync(&probe->timer), 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&probe->runs), 1);
@@ -212,7 +212,7 @@ static void time_del_timer_sync_waits_for_running_callback(struct kunit *test)
 	init_completion(&arming->armed);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(selftest_start_thread(timer_arm_thread, arming, cpu, "kpi-timer-arm")));
 	wait_for_completion(&arming->armed);
-	KUNIT_ASSERT_TRUE_MSG(test, selftest_spin_until(&probe->entered, 5000), "the timer never fired");
+	KUNIT_ASSERT_TRUE_MSG(test, selftest_wait_until(&probe->entered, 5000), "the timer never fired");
 	KUNIT_EXPECT_EQ(test, del_timer_sync(&probe->timer), 0);	/* running, no longer pending */
 	KUNIT_EXPECT_EQ_MSG(test, READ_ONCE(probe->finished), 1,
 			    "del_timer_sync returned while the callback was still running");

@@ -76,7 +76,7 @@ static void workqueue_cancel_work_sync_waits_for_running_work(struct kunit *test
 	KUNIT_ASSERT_NOT_NULL(test, probe);
 	probe->hold_ms = 100;
 	KUNIT_ASSERT_TRUE(test, queue_work(system_wq, &probe->work));
-	KUNIT_ASSERT_TRUE_MSG(test, selftest_spin_until(&probe->entered, 5000), "the work never started");
+	KUNIT_ASSERT_TRUE_MSG(test, selftest_wait_until(&probe->entered, 5000), "the work never started");
 	/* It is running, not pending: cancel returns false, but only after the function returned. */
 	KUNIT_EXPECT_FALSE(test, cancel_work_sync(&probe->work));
 	KUNIT_EXPECT_EQ_MSG(test, READ_ONCE(probe->finished), 1,
@@ -129,7 +129,7 @@ static void workqueue_delayed_work(struct kunit *test)
 	start = ktime_get();
 	queue_delayed_work(system_wq, &probe->dwork, 10 * HZ);
 	KUNIT_EXPECT_TRUE(test, mod_delayed_work(system_wq, &probe->dwork, msecs_to_jiffies(20)));
-	KUNIT_EXPECT_TRUE(test, selftest_spin_until(&probe->finished, 5000));
+	KUNIT_EXPECT_TRUE(test, selftest_wait_until(&probe->finished, 5000));
 	KUNIT_EXPECT_LT(test, selftest_ms_between(start, ktime_get()), 5000LL);
 	cancel_delayed_work_sync(&probe->dwork);
 }
