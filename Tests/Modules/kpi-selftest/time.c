@@ -115,6 +115,7 @@ struct timer_probe {
 	unsigned long fired_at;		/* jiffies when the callback ran */
 	ktime_t fired_time;
 	int in_irq_context;
+	int cpu;			/* where the callback ran */
 };
 
 static void timer_probe_callback(struct timer_list *timer)
@@ -123,6 +124,7 @@ static void timer_probe_callback(struct timer_list *timer)
 
 	probe->fired_at = jiffies;
 	probe->fired_time = ktime_get();
+	probe->cpu = raw_smp_processor_id();
 	probe->in_irq_context = in_interrupt() ? 1 : 0;
 	WRITE_ONCE(probe->finished, 0);
 	WRITE_ONCE(probe->entered, 1);
@@ -180,18 +182,29 @@ static void time_timer_deletion(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&probe->runs), 1);
 }
 
-struct timer_arming {
+struct timer_deleter {
 	struct timer_probe *probe;
-	struct completion armed;
+	int finished_seen;	/* probe->finished right after del_timer_sync returned; -1: never fired */
+	int deleted;		/* what del_timer_sync returned */
+	int cpu;
+	struct completion done;
 };
 
-static int timer_arm_thread(void *data)
+/* Arms the timer, waits until its callback runs (elsewhere), then deletes it with del_timer_sync. */
+static int timer_deleter_thread(void *data)
 {
-	struct timer_arming *arming = data;
+	struct timer_deleter *deleter = data;
+	struct timer_probe *probe = deleter->probe;
 
-	/* A timer runs on the CPU that armed it: this thread's. */
-	mod_timer(&arming->probe->timer, jiffies + 1);
-	complete(&arming->armed);
+	deleter->cpu = raw_smp_processor_id();
+	mod_timer(&probe->timer, jiffies + 1);
+	if (selftest_wait_until(&probe->entered, 5000)) {
+		deleter->deleted = del_timer_sync(&probe->timer);
+		deleter->finished_seen = READ_ONCE(probe->finished);
+	} else {
+		deleter->finished_seen = -1;
+	}
+	complete(&deleter->done);
 	return 0;
 }
 
@@ -199,24 +212,36 @@ static int timer_arm_thread(void *data)
 static void time_del_timer_sync_waits_for_running_callback(struct kunit *test)
 {
 	struct timer_probe *probe = kunit_kzalloc(test, sizeof(*probe), GFP_KERNEL);
-	struct timer_arming *arming = kunit_kzalloc(test, sizeof(*arming), GFP_KERNEL);
-	int cpu = selftest_other_cpu();
+	struct timer_deleter *deleter = kunit_kzalloc(test, sizeof(*deleter), GFP_KERNEL);
+	int cpu, other = -1;
 
 	KUNIT_ASSERT_NOT_NULL(test, probe);
-	KUNIT_ASSERT_NOT_NULL(test, arming);
-	if (cpu < 0)
-		kunit_skip(test, "needs a second CPU");
+	KUNIT_ASSERT_NOT_NULL(test, deleter);
 	timer_setup(&probe->timer, timer_probe_callback, 0);
+	/* A first expiry shows which CPU runs the callback; the deleter runs on another one. */
+	mod_timer(&probe->timer, jiffies + 1);
+	KUNIT_ASSERT_TRUE_MSG(test, selftest_wait_until(&probe->finished, 5000), "the timer never fired");
+	for_each_online_cpu(cpu) {
+		if (cpu != probe->cpu) {
+			other = cpu;
+			break;
+		}
+	}
+	if (other < 0)
+		kunit_skip(test, "needs a second CPU");
+	WRITE_ONCE(probe->entered, 0);
+	WRITE_ONCE(probe->finished, 0);
 	probe->hold_ms = 100;
-	arming->probe = probe;
-	init_completion(&arming->armed);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(selftest_start_thread(timer_arm_thread, arming, cpu, "kpi-timer-arm")));
-	wait_for_completion(&arming->armed);
-	KUNIT_ASSERT_TRUE_MSG(test, selftest_wait_until(&probe->entered, 5000), "the timer never fired");
-	KUNIT_EXPECT_EQ(test, del_timer_sync(&probe->timer), 0);	/* running, no longer pending */
-	KUNIT_EXPECT_EQ_MSG(test, READ_ONCE(probe->finished), 1,
+	deleter->probe = probe;
+	init_completion(&deleter->done);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(selftest_start_thread(timer_deleter_thread, deleter, other, "kpi-timer-del")));
+	wait_for_completion(&deleter->done);
+	KUNIT_EXPECT_NE_MSG(test, deleter->finished_seen, -1, "the timer never fired");
+	KUNIT_EXPECT_EQ(test, deleter->deleted, 0);	/* it was running, no longer pending */
+	KUNIT_EXPECT_EQ_MSG(test, deleter->finished_seen, 1,
 			    "del_timer_sync returned while the callback was still running");
-	KUNIT_EXPECT_EQ(test, atomic_read(&probe->runs), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&probe->runs), 2);
+	kunit_info(test, "callback on CPU %d, del_timer_sync on CPU %d", probe->cpu, deleter->cpu);
 }
 
 /* Re-arm and delete in a tight loop: after del_timer_sync the callback is never running nor pending. */
