@@ -6,12 +6,9 @@
  * module with answer=42 and looks for the lines printed.
  */
 #include <kunit/test.h>
-#include <linux/cpumask.h>
-#include <linux/delay.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/printk.h>
-#include "selftest.h"
 
 static int answer = 7;
 module_param(answer, int, 0444);
@@ -26,30 +23,6 @@ module_param(verbose, bool, 0644);
 
 static unsigned int tries = 3;
 module_param_named(attempts, tries, uint, 0644);
-
-int selftest_other_cpu(void)
-{
-	int self = raw_smp_processor_id();
-	int cpu;
-
-	for_each_online_cpu(cpu) {
-		if (cpu != self)
-			return cpu;
-	}
-	return -1;
-}
-
-bool selftest_wait_until(const int *flag, unsigned int timeout_ms)
-{
-	ktime_t deadline = ktime_add_ms(ktime_get(), timeout_ms);
-
-	while (!READ_ONCE(*flag)) {
-		if (ktime_after(ktime_get(), deadline))
-			return false;
-		usleep_range(1000, 2000);
-	}
-	return true;
-}
 
 /* The host loads the module with "answer=42 attempts=5" (insmod) and leaves the rest at their defaults. */
 static void module_params_as_given(struct kunit *test)
@@ -92,7 +65,7 @@ kunit_test_suite(module_suite);
 
 static int __init selftest_init(void)
 {
-	pr_info("kpi-selftest: init after the suites, answer=%d, %u CPUs online\n", answer, num_online_cpus());
+	pr_info("kpi-selftest: init after the suites, answer=%d\n", answer);
 	return 0;
 }
 

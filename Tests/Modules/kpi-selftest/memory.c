@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KPI self-test: kmalloc and friends (sizes, alignment, zeroing, krealloc, overflow checks), slab caches,
- * vmalloc/kvmalloc, pages, mempools, page fragments, and allocation in atomic context (GFP_ATOMIC with
- * interrupts off and a spinlock held, which must not sleep).
+ * kvmalloc, and allocation in atomic context (GFP_ATOMIC with interrupts off and a spinlock held, which must
+ * not sleep).
  */
 #include <kunit/test.h>
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
-#include <linux/mempool.h>
-#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
-#include <linux/vmalloc.h>
 
 static void memory_kmalloc_sizes(struct kunit *test)
 {
@@ -120,25 +117,6 @@ static void memory_kmem_cache(struct kunit *test)
 	kmem_cache_destroy(cache);
 }
 
-static void memory_vmalloc(struct kunit *test)
-{
-	size_t size = 4 << 20;
-	u8 *area = vmalloc(size);
-	u8 *zeroed;
-
-	KUNIT_ASSERT_NOT_NULL(test, area);
-	KUNIT_EXPECT_TRUE(test, is_vmalloc_addr(area));
-	memset(area, 0x5A, size);
-	KUNIT_EXPECT_EQ(test, area[0], 0x5A);
-	KUNIT_EXPECT_EQ(test, area[size - 1], 0x5A);
-	vfree(area);
-	zeroed = vzalloc(3 * PAGE_SIZE + 5);
-	KUNIT_ASSERT_NOT_NULL(test, zeroed);
-	KUNIT_EXPECT_EQ(test, zeroed[3 * PAGE_SIZE + 4], 0);
-	vfree(zeroed);
-	vfree(NULL);
-}
-
 static void memory_kvmalloc(struct kunit *test)
 {
 	u8 *small = kvmalloc(64, GFP_KERNEL);
@@ -153,77 +131,12 @@ static void memory_kvmalloc(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, kvmalloc_array(SIZE_MAX / 4, 8, GFP_KERNEL));
 }
 
-static void memory_pages(struct kunit *test)
-{
-	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
-	unsigned long address;
-	u8 *bytes;
-
-	KUNIT_ASSERT_NOT_NULL(test, page);
-	bytes = page_address(page);
-	KUNIT_ASSERT_NOT_NULL(test, bytes);
-	KUNIT_EXPECT_EQ(test, (unsigned long)bytes % (4 * PAGE_SIZE), 0UL);
-	KUNIT_EXPECT_EQ(test, bytes[4 * PAGE_SIZE - 1], 0);
-	KUNIT_EXPECT_PTR_EQ(test, virt_to_page(bytes + PAGE_SIZE), page + 1);
-	KUNIT_EXPECT_EQ(test, page_to_phys(page), (phys_addr_t)virt_to_phys(bytes));
-	__free_pages(page, 2);
-
-	address = __get_free_page(GFP_KERNEL);
-	KUNIT_ASSERT_NE(test, address, 0UL);
-	KUNIT_EXPECT_EQ(test, address % PAGE_SIZE, 0UL);
-	free_page(address);
-	address = get_zeroed_page(GFP_KERNEL);
-	KUNIT_ASSERT_NE(test, address, 0UL);
-	KUNIT_EXPECT_EQ(test, ((u8 *)address)[PAGE_SIZE - 1], 0);
-	free_pages(address, 0);
-}
-
-static void memory_mempool_reserve(struct kunit *test)
-{
-	mempool_t *pool = mempool_create_kmalloc_pool(4, 128);
-	void *elements[4];
-	int i;
-
-	KUNIT_ASSERT_NOT_NULL(test, pool);
-	for (i = 0; i < 4; i++) {
-		elements[i] = mempool_alloc(pool, GFP_KERNEL);
-		KUNIT_ASSERT_NOT_NULL(test, elements[i]);
-		memset(elements[i], i, 128);
-	}
-	for (i = 0; i < 4; i++)
-		mempool_free(elements[i], pool);
-	/* The reserve stays full: even an allocation that may not wait gets an element. */
-	elements[0] = mempool_alloc(pool, GFP_NOWAIT);
-	KUNIT_EXPECT_NOT_NULL(test, elements[0]);
-	mempool_free(elements[0], pool);
-	mempool_destroy(pool);
-}
-
-static void memory_page_frag(struct kunit *test)
-{
-	struct page_frag_cache cache = {};
-	u8 *first, *second;
-
-	first = page_frag_alloc(&cache, 100, GFP_KERNEL);
-	second = page_frag_alloc(&cache, 200, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, first);
-	KUNIT_ASSERT_NOT_NULL(test, second);
-	KUNIT_EXPECT_TRUE(test, second + 200 <= first || first + 100 <= second);
-	memset(first, 1, 100);
-	memset(second, 2, 200);
-	KUNIT_EXPECT_EQ(test, first[99], 1);
-	page_frag_free(first);
-	page_frag_free(second);
-	page_frag_cache_drain(&cache);
-}
-
 static DEFINE_SPINLOCK(selftest_atomic_lock);
 
 static void memory_atomic_context(struct kunit *test)
 {
 	void *blocks[32];
 	unsigned long flags;
-	struct page *page;
 	int i, allocated = 0;
 
 	spin_lock_irqsave(&selftest_atomic_lock, flags);
@@ -232,16 +145,12 @@ static void memory_atomic_context(struct kunit *test)
 		blocks[i] = kmalloc(32 << (i % 8), GFP_ATOMIC);
 		allocated += blocks[i] != NULL;
 	}
-	page = alloc_page(GFP_ATOMIC);
 	for (i = 0; i < ARRAY_SIZE(blocks); i++)
 		kfree(blocks[i]);
-	if (page)
-		__free_page(page);
 	KUNIT_EXPECT_TRUE(test, irqs_disabled());
 	spin_unlock_irqrestore(&selftest_atomic_lock, flags);
 	KUNIT_EXPECT_FALSE(test, irqs_disabled());
 	KUNIT_EXPECT_EQ(test, allocated, (int)ARRAY_SIZE(blocks));
-	KUNIT_EXPECT_NOT_NULL(test, page);
 }
 
 static void memory_kunit_allocations(struct kunit *test)
@@ -261,11 +170,7 @@ static struct kunit_case memory_cases[] = {
 	KUNIT_CASE(memory_overflowing_requests_fail),
 	KUNIT_CASE(memory_krealloc_keeps_contents),
 	KUNIT_CASE(memory_kmem_cache),
-	KUNIT_CASE(memory_vmalloc),
 	KUNIT_CASE(memory_kvmalloc),
-	KUNIT_CASE(memory_pages),
-	KUNIT_CASE(memory_mempool_reserve),
-	KUNIT_CASE(memory_page_frag),
 	KUNIT_CASE(memory_atomic_context),
 	KUNIT_CASE(memory_kunit_allocations),
 	{}
