@@ -13,6 +13,7 @@
 #define _LINUX_MODULE_H
 
 #include <linux/compiler.h>
+#include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/init.h>
 #include <linux/moduleparam.h>
@@ -49,14 +50,14 @@ extern struct module __this_module;
 #endif
 
 #define MODULE_INFO(tag, info) __MODULE_INFO(tag, tag, info)
-#define MODULE_LICENSE(license) MODULE_INFO(license, license)
-#define MODULE_AUTHOR(author) MODULE_INFO(author, author)
-#define MODULE_DESCRIPTION(description) MODULE_INFO(description, description)
-#define MODULE_VERSION(version) MODULE_INFO(version, version)
-#define MODULE_ALIAS(alias) MODULE_INFO(alias, alias)
-#define MODULE_SOFTDEP(softdep) MODULE_INFO(softdep, softdep)
-#define MODULE_FIRMWARE(firmware) MODULE_INFO(firmware, firmware)
-#define MODULE_IMPORT_NS(ns) MODULE_INFO(import_ns, __stringify(ns))
+#define MODULE_LICENSE(_license) MODULE_INFO(license, _license)
+#define MODULE_AUTHOR(_author) MODULE_INFO(author, _author)
+#define MODULE_DESCRIPTION(_description) MODULE_INFO(description, _description)
+#define MODULE_VERSION(_version) MODULE_INFO(version, _version)
+#define MODULE_ALIAS(_alias) MODULE_INFO(alias, _alias)
+#define MODULE_SOFTDEP(_softdep) MODULE_INFO(softdep, _softdep)
+#define MODULE_FIRMWARE(_firmware) MODULE_INFO(firmware, _firmware)
+#define MODULE_IMPORT_NS(_ns) MODULE_INFO(import_ns, __stringify(_ns))
 #define MODULE_DEVICE_TABLE(type, name)
 
 /* Module references: a module whose count is above zero cannot be removed. NULL (built-in) always works. */

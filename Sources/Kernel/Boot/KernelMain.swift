@@ -74,6 +74,8 @@ private func kernelMainOnKernelStack() -> Never {
         line.write(" ms")
     }
 
+    BootModules.loadFromCommandLine()                  // modules=: after core init, on this thread (init may sleep)
+
     let suites = BootInfo.commandLine.list("ktest")
     if !suites.isEmpty { KernelTests.run(suites) }
     Shell.run()

@@ -100,6 +100,15 @@ enum Panic {
     }
 
     private static func writeSymbol(_ address: UInt64, to out: inout PanicSink) {
+        if let (name, offset, module) = Modules.symbolize(address) {
+            out.write(contentsOf: name)
+            out.write("+")
+            out.writeHex(offset, digits: 1)
+            out.write(" [")
+            out.write(contentsOf: module)
+            out.write("]")
+            return
+        }
         guard let (symbol, offset) = KernelSymbols.lookup(address) else {
             out.write("<unknown>")
             return

@@ -15,5 +15,6 @@
 #include "spin.h"
 #include "context_switch.h"
 #include "acpica_bridge.h"
+#include "module_support.h"
 
 #endif
