@@ -517,13 +517,20 @@ EXPORT_SYMBOL_GPL(__kunit_test_suites_exit);
 
 void apus_kunit_run_suites(struct kunit_suite *const *suites, size_t count)
 {
-	if (count == 0)
+	size_t i, present = 0;
+
+	for (i = 0; i < count; i++)
+		present += suites[i] != NULL;
+	if (present == 0)
 		return;
 	mutex_lock(&kunit_run_lock);
 	kunit_suite_counter = 1;
 	kunit_log_lines(KERN_INFO "KTAP version 1");
-	kunit_log_lines(KERN_INFO "1..%zu", count);
-	__kunit_test_suites_init(suites, (int)count);
+	kunit_log_lines(KERN_INFO "1..%zu", present);
+	for (i = 0; i < count; i++) {
+		if (suites[i])
+			kunit_run_tests(suites[i]);
+	}
 	mutex_unlock(&kunit_run_lock);
 }
 EXPORT_SYMBOL_GPL(apus_kunit_run_suites);

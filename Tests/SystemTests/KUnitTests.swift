@@ -104,29 +104,10 @@ final class KUnitTests: SystemTestCase {
         XCTAssertFalse(output.contains("not reached"), "a case went on after a failed assertion or kunit_skip")
     }
 
-    /// Machines booted from the images with modules (SystemTestCase boots only images without modules).
-    private var moduleMachines: [QEMUMachine] = []
-
     private func boot(cpus: Int, modules: [URL], timeout: TimeInterval) throws -> (QEMUMachine, String) {
-        let iso = try KUnitModules.shared.image(with: modules)
         // QEMU's edu device interrupts when told to: the self-test's kpi-pci suite drives it.
-        let machine = try QEMUMachine(iso: iso, firmware: .bios, memory: "256M", cpus: cpus,
-                                      extraArguments: ["-nic", "none", "-device", "edu"])
-        moduleMachines.append(machine)
-        return (machine, try machine.waitForPrompt(timeout: timeout))
-    }
-
-    override func tearDown() {
-        let failed = (testRun?.totalFailureCount ?? 0) > 0
-        for machine in moduleMachines {
-            machine.kill()
-            if failed {
-                print("===== serial log of \(machine.name) (\(name)) =====\n\(machine.log)\n"
-                    + "===== end of serial log of \(machine.name) =====")
-            }
-        }
-        moduleMachines = []
-        super.tearDown()
+        try boot(.bios, memory: "256M", cpus: cpus, modules: modules, extraArguments: ["-nic", "none", "-device", "edu"],
+                 timeout: timeout)
     }
 
     /// Checks that each named suite is there, complete, with `cases` cases (at least, unless `exactly`).
@@ -179,8 +160,8 @@ final class KUnitTests: SystemTestCase {
     }
 }
 
-/// The modules the KUnit tests load, built once per test run with scripts/kmod into a temporary folder, and
-/// boot images carrying them (scripts/mkiso --module).
+/// The modules the KUnit tests load, built once per test run with scripts/kmod: Linux's tests from copies in a
+/// temporary folder, ours in place (Tests/Modules/NAME gains NAME.ko).
 final class KUnitModules: @unchecked Sendable {
     static let shared = KUnitModules()
 
@@ -193,9 +174,6 @@ final class KUnitModules: @unchecked Sendable {
 
     private let lock = NSLock()
     private var built: Result<Built, Error>?
-    private var images: [[String]: URL] = [:]
-    private lazy var directory: URL = FileManager.default.temporaryDirectory
-        .appendingPathComponent("apus-kunit-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
 
     /// Builds list-test.ko, kunit-example-test.ko, kpi-selftest.ko and kunit-failures.ko (once).
     func modules() throws -> Built {
@@ -205,49 +183,37 @@ final class KUnitModules: @unchecked Sendable {
         return try built!.get()
     }
 
-    /// A boot image (the built kernel, its usual command line) that carries `modules` for insmod.
-    func image(with modules: [URL]) throws -> URL {
-        lock.lock()
-        defer { lock.unlock() }
-        let key = modules.map(\.path)
-        if let image = images[key] { return image }
-        let image = directory.appendingPathComponent("kunit-\(images.count).iso")
-        try run("scripts/mkiso", [image.path] + modules.flatMap { ["--module", $0.path] })
-        images[key] = image
-        return image
-    }
-
     private func build() throws -> Built {
         let root = SystemImages.packageRoot
         let fileManager = FileManager.default
+        let directory = fileManager.temporaryDirectory
+            .appendingPathComponent("apus-kunit-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
         try? fileManager.removeItem(at: directory)
         try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
 
         // Linux's own tests, unmodified: the copies scripts/fetch-linux checked against the MANIFEST's sha256,
         // each alone in a folder, so that scripts/kmod builds a module named after the file.
         try run("scripts/fetch-linux", [])
-        var linux: [URL] = []
+        var modules: [URL] = []
         for path in ["lib/list-test.c", "lib/kunit/kunit-example-test.c"] {
             let file = URL(fileURLWithPath: path)
-            let folder = directory.appendingPathComponent(file.deletingPathExtension().lastPathComponent, isDirectory: true)
+            let name = file.deletingPathExtension().lastPathComponent
+            let folder = directory.appendingPathComponent(name, isDirectory: true)
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
             try fileManager.copyItem(at: root.appendingPathComponent("third_party/linux/src/\(path)"),
                                      to: folder.appendingPathComponent(file.lastPathComponent))
             try run("scripts/kmod", [folder.path])
-            linux.append(folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".ko"))
+            modules.append(folder.appendingPathComponent("\(name).ko"))
         }
-        var ours: [URL] = []
         for name in ["kpi-selftest", "kunit-failures"] {
-            let folder = directory.appendingPathComponent(name, isDirectory: true)
-            try fileManager.copyItem(at: root.appendingPathComponent("Tests/Modules/\(name)"), to: folder)
+            let folder = root.appendingPathComponent("Tests/Modules/\(name)", isDirectory: true)
             try run("scripts/kmod", [folder.path])
-            ours.append(folder.appendingPathComponent("\(name).ko"))
+            modules.append(folder.appendingPathComponent("\(name).ko"))
         }
-        let built = Built(listTest: linux[0], exampleTest: linux[1], selfTest: ours[0], failures: ours[1])
-        for module in linux + ours where !fileManager.fileExists(atPath: module.path) {
+        for module in modules where !fileManager.fileExists(atPath: module.path) {
             throw QEMUError(description: "scripts/kmod did not produce \(module.path)")
         }
-        return built
+        return Built(listTest: modules[0], exampleTest: modules[1], selfTest: modules[2], failures: modules[3])
     }
 
     /// Runs a script of the package; throws with its output when it fails.
