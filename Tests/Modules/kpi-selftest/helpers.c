@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The KPI self-test's shared helpers (selftest.h): choosing another CPU, waiting for a flag. */
+#include <linux/kernel.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/ktime.h>

@@ -9,17 +9,15 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 
-/* Starts fn(data) in a new kernel thread bound to cpu (< 0: wherever the scheduler puts it). */
+/* Starts fn(data) in a new kernel thread on cpu (< 0: wherever the scheduler puts it). */
 static inline struct task_struct *selftest_start_thread(int (*fn)(void *data), void *data, int cpu,
 							 const char *name)
 {
-	struct task_struct *task = kthread_create(fn, data, "%s", name);
+	struct task_struct *task = cpu >= 0 ? kthread_create_on_cpu(fn, data, cpu, name) :
+					      kthread_create(fn, data, "%s", name);
 
-	if (IS_ERR(task))
-		return task;
-	if (cpu >= 0)
-		kthread_bind(task, cpu);
-	wake_up_process(task);
+	if (!IS_ERR(task))
+		wake_up_process(task);
 	return task;
 }
 

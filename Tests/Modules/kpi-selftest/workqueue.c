@@ -114,18 +114,28 @@ static void workqueue_delayed_work(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, schedule_delayed_work(&probe->dwork, msecs_to_jiffies(60)));
 	KUNIT_EXPECT_TRUE(test, delayed_work_pending(&probe->dwork));
 	KUNIT_EXPECT_FALSE(test, schedule_delayed_work(&probe->dwork, msecs_to_jiffies(60)));
-	KUNIT_EXPECT_TRUE(test, flush_delayed_work(&probe->dwork));
+	KUNIT_ASSERT_TRUE(test, selftest_wait_until(&probe->finished, 5000));
 	KUNIT_EXPECT_EQ(test, atomic_read(&probe->runs), 1);
 	KUNIT_EXPECT_GE(test, selftest_ms_between(start, probe->ran_at), 50LL);
+
+	/* flush_delayed_work does not wait out the delay: it queues the work at once and waits for it. */
+	WRITE_ONCE(probe->finished, 0);
+	start = ktime_get();
+	KUNIT_EXPECT_TRUE(test, schedule_delayed_work(&probe->dwork, 10 * HZ));
+	KUNIT_EXPECT_TRUE(test, flush_delayed_work(&probe->dwork));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(probe->finished), 1);
+	KUNIT_EXPECT_LT(test, selftest_ms_between(start, ktime_get()), 5000LL);
+	KUNIT_EXPECT_EQ(test, atomic_read(&probe->runs), 2);
 
 	KUNIT_EXPECT_TRUE(test, schedule_delayed_work(&probe->dwork, HZ));
 	KUNIT_EXPECT_TRUE(test, cancel_delayed_work_sync(&probe->dwork));
 	KUNIT_EXPECT_FALSE(test, delayed_work_pending(&probe->dwork));
 	KUNIT_EXPECT_FALSE(test, cancel_delayed_work(&probe->dwork));
 	msleep(50);
-	KUNIT_EXPECT_EQ(test, atomic_read(&probe->runs), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&probe->runs), 2);
 
 	/* mod_delayed_work moves a pending item's deadline. */
+	WRITE_ONCE(probe->finished, 0);
 	start = ktime_get();
 	queue_delayed_work(system_wq, &probe->dwork, 10 * HZ);
 	KUNIT_EXPECT_TRUE(test, mod_delayed_work(system_wq, &probe->dwork, msecs_to_jiffies(20)));
