@@ -19,7 +19,12 @@ APUS_APT_DEPENDENCIES=(
     "/usr/src/linux-source-6.1.tar.xz:linux-source-6.1"     # ACPICA's sources (scripts/fetch-linux)
     "make:make"
     "/usr/share/misc/pci.ids:pci.ids"
+    "/usr/share/consolefonts/Uni2-Terminus16.psf.gz:console-setup-linux"   # the framebuffer console's font
 )
+
+# The framebuffer console's font (PSF, from Debian's console-setup-linux); scripts/build unpacks it to
+# $BUILD/console-font.psf, which scripts/mkiso puts on the image and the system tests read.
+APUS_CONSOLE_FONT=/usr/share/consolefonts/Uni2-Terminus16.psf.gz
 
 log() { printf '%s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
