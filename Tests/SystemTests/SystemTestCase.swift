@@ -21,15 +21,16 @@ enum SystemImages {
 
     private static let cache = VariantCache()
 
-    /// The image to boot: `apus.iso` as built, or a variant whose GRUB passes `cmdline` to the kernel.
-    static func iso(cmdline: String? = nil) throws -> URL {
+    /// The image to boot: `apus.iso` as built, or a variant whose GRUB passes `cmdline` to the kernel, made
+    /// with further `scripts/mkiso` options (`--font FILE`, `--gfxmode MODE`) if given.
+    static func iso(cmdline: String? = nil, mkisoArguments: [String] = []) throws -> URL {
         let elf = buildDirectory.appendingPathComponent("apus.elf")
         let iso = buildDirectory.appendingPathComponent("apus.iso")
         guard FileManager.default.fileExists(atPath: elf.path), FileManager.default.fileExists(atPath: iso.path) else {
             throw QEMUError(description: "\(elf.path) or apus.iso is missing: run scripts/build first")
         }
-        guard let cmdline else { return iso }
-        return try cache.variant(cmdline: cmdline)
+        guard cmdline != nil || !mkisoArguments.isEmpty else { return iso }
+        return try cache.variant(cmdline: cmdline ?? "", mkisoArguments: mkisoArguments)
     }
 
     private final class VariantCache: @unchecked Sendable {
@@ -37,10 +38,11 @@ enum SystemImages {
         private var images: [String: URL] = [:]
         private var directory: URL?
 
-        func variant(cmdline: String) throws -> URL {
+        func variant(cmdline: String, mkisoArguments: [String]) throws -> URL {
             lock.lock()
             defer { lock.unlock() }
-            if let image = images[cmdline] { return image }
+            let key = ([cmdline] + mkisoArguments).joined(separator: "\u{0}")
+            if let image = images[key] { return image }
             let directory = try self.directory ?? {
                 let made = FileManager.default.temporaryDirectory
                     .appendingPathComponent("apus-isos-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
@@ -51,7 +53,7 @@ enum SystemImages {
             let image = directory.appendingPathComponent("variant-\(images.count).iso")
             let mkiso = Process()
             mkiso.executableURL = SystemImages.packageRoot.appendingPathComponent("scripts/mkiso")
-            mkiso.arguments = [image.path, "--cmdline", cmdline]
+            mkiso.arguments = [image.path, "--cmdline", cmdline] + mkisoArguments
             // scripts/mkiso reads build/apus.elf via scripts/lib.sh; it is told $APUS_BUILD_DIR for when lib.sh
             // honours it.
             var environment = ProcessInfo.processInfo.environment
@@ -63,10 +65,10 @@ enum SystemImages {
             let message = errors.fileHandleForReading.readDataToEndOfFile()
             mkiso.waitUntilExit()
             guard mkiso.terminationStatus == 0, FileManager.default.fileExists(atPath: image.path) else {
-                throw QEMUError(description: "scripts/mkiso failed for --cmdline \"\(cmdline)\": "
+                throw QEMUError(description: "scripts/mkiso failed for --cmdline \"\(cmdline)\" \(mkisoArguments): "
                     + String(decoding: message, as: UTF8.self))
             }
-            images[cmdline] = image
+            images[key] = image
             return image
         }
     }
@@ -79,8 +81,9 @@ class SystemTestCase: XCTestCase {
 
     /// Starts a machine booting `build/apus.iso`, or a variant with kernel command line `cmdline`.
     func launch(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
-                cmdline: String? = nil, extraArguments: [String] = []) throws -> QEMUMachine {
-        let iso = try SystemImages.iso(cmdline: cmdline)
+                cmdline: String? = nil, mkisoArguments: [String] = [],
+                extraArguments: [String] = []) throws -> QEMUMachine {
+        let iso = try SystemImages.iso(cmdline: cmdline, mkisoArguments: mkisoArguments)
         let machine = try QEMUMachine(
             iso: iso, firmware: firmware, memory: memory, cpus: cpus, extraArguments: extraArguments)
         machines.append(machine)
@@ -90,10 +93,10 @@ class SystemTestCase: XCTestCase {
     /// Starts a machine and waits for the first prompt; returns it and its boot log. A boot that panics fails
     /// at once; one that does not reach the prompt in `timeout` fails then.
     func boot(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
-              cmdline: String? = nil, extraArguments: [String] = [],
+              cmdline: String? = nil, mkisoArguments: [String] = [], extraArguments: [String] = [],
               timeout: TimeInterval = 60) throws -> (QEMUMachine, String) {
         let machine = try launch(firmware, memory: memory, cpus: cpus, cmdline: cmdline,
-                                 extraArguments: extraArguments)
+                                 mkisoArguments: mkisoArguments, extraArguments: extraArguments)
         let bootLog = try machine.waitForPrompt(timeout: timeout)
         return (machine, bootLog)
     }

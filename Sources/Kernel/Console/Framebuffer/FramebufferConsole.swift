@@ -39,6 +39,8 @@ enum FramebufferConsole {
     private static let threaded = Atomic<Bool>(false)
     /// Set by the panic path: everyone else stops touching the screen.
     private static let panicking = Atomic<Bool>(false)
+    /// Set once `initialize` took the screen over (a cheap test for every byte printed).
+    private static let active = Atomic<Bool>(false)
 
     /// The one access path to `state` outside the panic path.
     private static func withState<Result>(_ body: (inout State) -> Result) -> Result {
@@ -84,6 +86,7 @@ enum FramebufferConsole {
         var terminal = TextTerminal(font: font, columns: layout.columns, rows: layout.rows)
         KernelLog.replay(to: &terminal)                 // the boot log so far, then everything new
         withState { $0.terminal = terminal }
+        active.store(true, ordering: .releasing)
         draw()
         log(.info) { line in
             line.write("fbcon: ")
@@ -146,7 +149,7 @@ enum FramebufferConsole {
 
     /// Starts the thread that draws from now on.
     static func startRenderer() {
-        guard current != nil else { return }
+        guard active.load(ordering: .acquiring) else { return }
         let started = Scheduler.spawn(name: "fbcon", priority: .normal) {
             while true {
                 draw()
@@ -158,7 +161,7 @@ enum FramebufferConsole {
 
     /// Shows `byte` (part of the console's output stream).
     static func put(_ byte: UInt8) {
-        guard current != nil, !panicking.load(ordering: .acquiring) else { return }
+        guard active.load(ordering: .acquiring), !panicking.load(ordering: .acquiring) else { return }
         let shown = withState { state -> Bool in
             guard state.terminal != nil else { return false }
             state.terminal!.write(byte)
@@ -199,7 +202,7 @@ enum FramebufferConsole {
 
     /// Shows `byte` of the panic report, without taking any lock; draws at each line end.
     static func panicPut(_ byte: UInt8) {
-        guard current != nil, panicking.load(ordering: .acquiring) else { return }
+        guard active.load(ordering: .acquiring), panicking.load(ordering: .acquiring) else { return }
         // SAFETY: the panic path runs on one CPU with interrupts off, after `panicking` stopped the other
         // writers; a writer already inside `lock` on another CPU can at worst garble a row (the grid's arrays
         // are never shared, so they are never reallocated under us).
@@ -210,7 +213,7 @@ enum FramebufferConsole {
 
     /// Draws the whole screen once more (a drawer that was interrupted may have left a stale row).
     static func finishPanic() {
-        guard current != nil, panicking.load(ordering: .acquiring) else { return }
+        guard active.load(ordering: .acquiring), panicking.load(ordering: .acquiring) else { return }
         // SAFETY: as in `panicPut`.
         unsafe state.terminal?.markAllDirty()
         panicDraw()
