@@ -78,10 +78,13 @@ enum FramebufferConsole {
         let renderer = TextRenderer(font: font, format: format, layout: layout)
         let framebuffer = LinearFramebuffer(description)
         framebuffer.fill(renderer.backgroundPixel)
-        let buffers = DrawBuffers(glyphs: [UInt16](repeating: 0, count: layout.columns),
-                                  strip: [UInt8](repeating: 0, count: renderer.stripByteCount))
-        unsafe drawBuffers = buffers
-        unsafe panicBuffers = DrawBuffers(glyphs: buffers.glyphs, strip: [UInt8](repeating: 0, count: buffers.strip.count))
+        // Two separate allocations each: shared array storage would be copied on the first write, and the
+        // panic path must never allocate.
+        for panic in [false, true] {
+            let buffers = DrawBuffers(glyphs: [UInt16](repeating: 0, count: layout.columns),
+                                      strip: [UInt8](repeating: 0, count: renderer.stripByteCount))
+            if panic { unsafe panicBuffers = buffers } else { unsafe drawBuffers = buffers }
+        }
         unsafe screen = Screen(framebuffer: framebuffer, renderer: renderer)
         var terminal = TextTerminal(font: font, columns: layout.columns, rows: layout.rows)
         KernelLog.replay(to: &terminal)                 // the boot log so far, then everything new
