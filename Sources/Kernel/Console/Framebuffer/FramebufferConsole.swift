@@ -155,7 +155,7 @@ enum FramebufferConsole {
         guard active.load(ordering: .acquiring) else { return }
         let started = Scheduler.spawn(name: "fbcon", priority: .normal) {
             while true {
-                draw()
+                draw(yieldingBetweenRows: true)
                 Scheduler.sleep(nanoseconds: 20_000_000)
             }
         }
@@ -173,8 +173,9 @@ enum FramebufferConsole {
         if shown && byte == 0x0A && !threaded.load(ordering: .acquiring) { draw() }
     }
 
-    /// Draws every dirty row, if no one else is drawing.
-    private static func draw() {
+    /// Draws every dirty row, if no one else is drawing. The `fbcon` thread yields the CPU after each row,
+    /// so that a whole-screen redraw (after a scroll) never keeps a woken thread waiting for long.
+    private static func draw(yieldingBetweenRows: Bool = false) {
         guard let screen = current, !panicking.load(ordering: .acquiring) else { return }
         guard drawing.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
         defer { drawing.store(false, ordering: .releasing) }
@@ -186,6 +187,7 @@ enum FramebufferConsole {
             }
             guard let cursor else { continue }
             unsafe drawRow(row, cursorColumn: cursor, on: screen, with: &drawBuffers)
+            if yieldingBetweenRows { Scheduler.yield() }
         }
     }
 
