@@ -17,6 +17,8 @@
 #define barrier_data(ptr) __asm__ __volatile__("" : : "r"(ptr) : "memory")
 #define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
 #define RELOC_HIDE(ptr, off) ((typeof(ptr))((unsigned long)(ptr) + (off)))
+/* A fixed address the compiler may not reason about (no out-of-bounds warnings on it). */
+#define absolute_pointer(val) RELOC_HIDE((void *)(val), 0)
 
 #define __UNIQUE_ID(prefix) __PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
 #define ___PASTE(a, b) a##b
