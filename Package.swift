@@ -52,6 +52,29 @@ if kernelBuild {
             dependencies: ["KernelCore"],
             swiftSettings: strictSwift
         ),
+        // apus-kpi, our modpost: which imports of Linux modules Apus' exports satisfy. libelf comes from
+        // Debian's libelf-dev (scripts/lib.sh installs it).
+        .systemLibrary(
+            name: "CLibElf",
+            pkgConfig: "libelf",
+            providers: [.apt(["libelf-dev"])]
+        ),
+        .target(
+            name: "ApusKPI",
+            dependencies: ["CLibElf"],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "apus-kpi",
+            dependencies: ["ApusKPI"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "ApusKPITests",
+            dependencies: ["ApusKPI"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "KernelCoreTests",
             dependencies: ["KernelCore"],

@@ -19,6 +19,10 @@ APUS_APT_DEPENDENCIES=(
     "/usr/src/linux-source-6.1.tar.xz:linux-source-6.1"     # ACPICA's sources (scripts/fetch-linux)
     "make:make"
     "/usr/share/misc/pci.ids:pci.ids"
+    "/usr/include/gelf.h:libelf-dev"                         # apus-kpi reads ELF files with libelf
+    "pkg-config:pkgconf"                                     # SwiftPM finds libelf through it
+    "xz:xz-utils"                                            # apus-kpi census: *.ko.xz modules
+    "zstd:zstd"                                              # apus-kpi census: *.ko.zst modules
 )
 
 log() { printf '%s\n' "$*" >&2; }

@@ -67,6 +67,18 @@ enum KernelHeap {
         }
     }
 
+    /// The bytes usable at `pointer` (at least the size asked for), or nil when it is not the start of
+    /// a live page-backed heap allocation (early-arena allocations included: their size is not kept).
+    static func usableSize(of pointer: UnsafeRawPointer) -> Int? {
+        withState { (state: inout State, pages: inout PageAllocator) throws(Never) -> Int? in
+            do throws(MemoryError) {
+                return try unsafe state.heap.usableSize(of: pointer, pages: pages)
+            } catch {
+                return nil
+            }
+        }
+    }
+
     static func statistics(ofClass index: Int) -> Heap.SizeClassStatistics {
         withState { state, _ in state.heap.statistics(ofClass: index) }
     }

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The atomic operations live in <linux/atomic.h>. */
+#include <linux/atomic.h>
