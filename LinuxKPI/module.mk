@@ -55,13 +55,14 @@ $(OUT)/$(1).ko: $(OUT)/$(1).prelink.o $(OUT)/$(1).mod.o
 endef
 $(foreach m,$(MODULES),$(eval $(call module_rules,$(m))))
 
-$(OUT)/%.o: $(M)/%.c $(KPI_ROOT)/flags.mk
+# -MD, not -MMD: LinuxKPI's headers come in through -isystem, and a changed header must rebuild the module.
+$(OUT)/%.o: $(M)/%.c $(KPI_ROOT)/flags.mk $(KPI_ROOT)/module.mk
 	@mkdir -p $(@D)
-	@clang $(MODULE_CFLAGS) -DKBUILD_MODNAME='"$(MODNAME)"' -MMD -MP -c $< -o $@
+	@clang $(MODULE_CFLAGS) -DKBUILD_MODNAME='"$(MODNAME)"' -MD -MP -c $< -o $@
 
-$(OUT)/%.o: $(M)/%.S $(KPI_ROOT)/flags.mk
+$(OUT)/%.o: $(M)/%.S $(KPI_ROOT)/flags.mk $(KPI_ROOT)/module.mk
 	@mkdir -p $(@D)
-	@clang $(MODULE_CFLAGS) -D__ASSEMBLY__ -DKBUILD_MODNAME='"$(MODNAME)"' -MMD -MP -c $< -o $@
+	@clang $(MODULE_CFLAGS) -D__ASSEMBLY__ -DKBUILD_MODNAME='"$(MODNAME)"' -MD -MP -c $< -o $@
 
 # NAME.mod.c: the module's name, the sibling modules it imports from (depends=), and __this_module.
 $(OUT)/%.mod.c: $(OUT)/%.prelink.o $(PRELINKS)
@@ -87,7 +88,7 @@ $(OUT)/%.mod.c: $(OUT)/%.prelink.o $(PRELINKS)
 	  echo '};'; } > $@
 
 $(OUT)/%.mod.o: $(OUT)/%.mod.c
-	@clang $(KPI_CFLAGS) $(KPI_WARNINGS) -DMODULE -DKBUILD_MODNAME='"$(MODNAME)"' -c $< -o $@
+	@clang -MD -MP $(KPI_CFLAGS) $(KPI_WARNINGS) -DMODULE -DKBUILD_MODNAME='"$(MODNAME)"' -c $< -o $@
 
 .SECONDARY:
--include $(ALL_OBJECTS:%.o=$(OUT)/%.d)
+-include $(ALL_OBJECTS:%.o=$(OUT)/%.d) $(MODULES:%=$(OUT)/%.mod.d)
