@@ -55,11 +55,12 @@ $(OUT)/$(1).ko: $(OUT)/$(1).prelink.o $(OUT)/$(1).mod.o
 endef
 $(foreach m,$(MODULES),$(eval $(call module_rules,$(m))))
 
-$(OUT)/%.o: $(M)/%.c $(KPI_ROOT)/flags.mk
+# -MD, not -MMD: LinuxKPI's headers come in through -isystem, and a changed header must rebuild the module.
+$(OUT)/%.o: $(M)/%.c $(KPI_ROOT)/flags.mk $(KPI_ROOT)/module.mk
 	@mkdir -p $(@D)
 	@clang $(MODULE_CFLAGS) -DKBUILD_MODNAME='"$(MODNAME)"' -MD -MP -c $< -o $@
 
-$(OUT)/%.o: $(M)/%.S $(KPI_ROOT)/flags.mk
+$(OUT)/%.o: $(M)/%.S $(KPI_ROOT)/flags.mk $(KPI_ROOT)/module.mk
 	@mkdir -p $(@D)
 	@clang $(MODULE_CFLAGS) -D__ASSEMBLY__ -DKBUILD_MODNAME='"$(MODNAME)"' -MD -MP -c $< -o $@
 
@@ -87,7 +88,7 @@ $(OUT)/%.mod.c: $(OUT)/%.prelink.o $(PRELINKS)
 	  echo '};'; } > $@
 
 $(OUT)/%.mod.o: $(OUT)/%.mod.c
-	@clang $(KPI_CFLAGS) $(KPI_WARNINGS) -DMODULE -DKBUILD_MODNAME='"$(MODNAME)"' -c $< -o $@
+	@clang -MD -MP $(KPI_CFLAGS) $(KPI_WARNINGS) -DMODULE -DKBUILD_MODNAME='"$(MODNAME)"' -c $< -o $@
 
 .SECONDARY:
--include $(ALL_OBJECTS:%.o=$(OUT)/%.d)
+-include $(ALL_OBJECTS:%.o=$(OUT)/%.d) $(MODULES:%=$(OUT)/%.mod.d)

@@ -27,11 +27,3 @@ void module_put(struct module *module)
 		apus_module_put((uintptr_t)module);
 }
 EXPORT_SYMBOL(module_put);
-
-/* For the module system tests (Tests/Modules) until printk exists: one line of text into the kernel log. */
-void apus_test_print(const char *text);
-void apus_test_print(const char *text)
-{
-	apus_module_test_print(text);
-}
-EXPORT_SYMBOL(apus_test_print);

@@ -255,6 +255,13 @@ final class ModuleLinkerTests: XCTestCase {
         var alignment = bytes
         patch64(&alignment, header + 48, 24)
         expectError(.badSection, alignment, containing: "power of two")
+        var link = bytes
+        patch32(&link, header + 40, 999)
+        expectError(.badSection, link, containing: "sh_link")
+        let symtab = try XCTUnwrap(object.sections.first { $0.type == ELF.sectionSymbolTable })
+        var globals = bytes
+        patch32(&globals, table + symtab.index * 64 + 44, 100_000)
+        expectError(.badSection, globals, containing: "first global index")
 
         let rela = try XCTUnwrap(object.sections.first { $0.type == ELF.sectionRela })
         var badInfo = bytes

@@ -162,7 +162,5 @@ bool apus_module_get(uintptr_t module);
 void apus_module_get_always(uintptr_t module);
 /* Drops a reference taken by either. */
 void apus_module_put(uintptr_t module);
-/* Logs one line of text (at most 200 bytes) for the module system tests. */
-void apus_module_test_print(const char *text);
 
 #endif

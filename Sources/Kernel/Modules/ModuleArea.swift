@@ -79,7 +79,7 @@ enum ModuleArea {
                 do {
                     try tables.map(virtual: module.base + UInt64(offset), physical: frame, size: .small, flags: flags)
                 } catch {
-                    try? PhysicalMemory.free(frame, order: 0)
+                    freeFrame(frame)
                     unmap(base: module.base, size: offset)
                     return false
                 }
@@ -96,9 +96,17 @@ enum ModuleArea {
         while address < base + UInt64(size) {
             if let (physical, _) = tables.translate(address) {
                 tables.unmap(virtual: address)
-                try? PhysicalMemory.free(physical & ~(page - 1), order: 0)
+                freeFrame(physical & ~(page - 1))
             }
             address += page
+        }
+    }
+
+    private static func freeFrame(_ frame: UInt64) {
+        do {
+            try PhysicalMemory.free(frame, order: 0)
+        } catch {
+            log(.error, "modules: the page allocator refused to take back a module page")
         }
     }
 }

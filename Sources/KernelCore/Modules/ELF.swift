@@ -32,6 +32,7 @@ public enum ELF {
     public static let flagWrite: UInt64 = 0x1
     public static let flagAlloc: UInt64 = 0x2
     public static let flagExecute: UInt64 = 0x4
+    public static let flagInfoLink: UInt64 = 0x40
     public static let flagTLS: UInt64 = 0x400
 
     // Special section indices.

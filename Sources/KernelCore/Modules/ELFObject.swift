@@ -119,6 +119,16 @@ public struct ELFObject {
         // Links and infos that must name another section.
         var symbolTable: Section?
         for section in sections {
+            guard Int(section.link) < sections.count else {
+                throw ModuleError(.badSection, "section's link (sh_link) out of range", section: section.name,
+                                  offset: UInt64(section.link))
+            }
+            if section.flags & ELF.flagInfoLink != 0 {
+                guard Int(section.info) < sections.count else {
+                    throw ModuleError(.badSection, "section's info (sh_info) out of range", section: section.name,
+                                      offset: UInt64(section.info))
+                }
+            }
             switch section.type {
             case ELF.sectionSymbolTable:
                 guard symbolTable == nil else { throw ModuleError(.unsupported, "more than one symbol table", section: section.name) }
@@ -137,6 +147,10 @@ public struct ELFObject {
         }
         guard let symbolTable else { throw ModuleError(.badSection, "no symbol table") }
         symbols = try Self.readSymbols(bytes, symbolTable, sections)
+        guard Int(symbolTable.info) <= symbols.count else {
+            throw ModuleError(.badSection, "symbol table's first global index (sh_info) out of range",
+                              section: symbolTable.name, offset: UInt64(symbolTable.info))
+        }
 
         var relocationSections: [RelocationSection] = []
         for section in sections where section.type == ELF.sectionRela {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* System-test module: imports from provider (so provider cannot go first) and takes parameters. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
-#include "../include/apus_test.h"
+#include <linux/printk.h>
 #include "consumer.h"
 
 int provider_double(int value);
@@ -24,9 +26,9 @@ module_param_string(label, label, sizeof(label), 0444);
 
 static int __init consumer_init(void)
 {
-	test_print("consumer: count=%d doubled=%d secret=%d", count, provider_double(count), provider_gpl_secret());
-	test_print("consumer: greeting=%s quiet=%d port=%u label=%s", greeting, quiet, port, label);
-	test_print("consumer: %u levels: %u %u %u %u", level_count, levels[0], levels[1], levels[2], levels[3]);
+	pr_info("count=%d doubled=%d secret=%d\n", count, provider_double(count), provider_gpl_secret());
+	pr_info("greeting=%s quiet=%d port=%u label=%s\n", greeting, quiet, port, label);
+	pr_info("%u levels: %u %u %u %u\n", level_count, levels[0], levels[1], levels[2], levels[3]);
 	consumer_report("init");
 	if (!try_module_get(THIS_MODULE))
 		return -EBUSY;

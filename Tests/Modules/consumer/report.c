@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The consumer's second object: one more cross-object call after linking. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
-#include "../include/apus_test.h"
+#include <linux/printk.h>
 #include "consumer.h"
 
 void consumer_report(const char *when)
 {
-	test_print("consumer: %s in %s", when, THIS_MODULE->name);
+	pr_info("%s in %s\n", when, THIS_MODULE->name);
 }

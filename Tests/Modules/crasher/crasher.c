@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* System-test module: its init writes to its own read-only data, which the loader mapped read-only. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
-#include "../include/apus_test.h"
+#include <linux/printk.h>
 
 static const int constant = 7;
 
@@ -13,7 +15,7 @@ static noinline int crasher_write(volatile int *target)
 
 static int __init crasher_init(void)
 {
-	test_print("crasher: writing to read-only data");
+	pr_info("writing to read-only data\n");
 	return crasher_write((volatile int *)&constant) == 8 ? -EINVAL : 0;
 }
 

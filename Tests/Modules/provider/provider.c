@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* System-test module: exports a function and a GPL-only function for the consumer modules. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
-#include "../include/apus_test.h"
+#include <linux/printk.h>
 
 static int calls;
 
@@ -20,13 +22,13 @@ EXPORT_SYMBOL_GPL(provider_gpl_secret);
 
 static int __init provider_init(void)
 {
-	test_print("provider: init");
+	pr_info("init\n");
 	return 0;
 }
 
 static void __exit provider_exit(void)
 {
-	test_print("provider: exit after %d calls", calls);
+	pr_info("exit after %d calls\n", calls);
 }
 
 module_init(provider_init);

@@ -60,9 +60,8 @@ enum ModuleCommands {
                 out.writeDecimal(module.size, width: 8)
                 out.write("  ")
                 out.writeDecimal(module.count)
-                out.write(" ")
                 for (index, user) in module.users.enumerated() {
-                    if index > 0 { out.write(",") }
+                    out.write(index == 0 ? " " : ",")
                     out.write(contentsOf: user)
                 }
                 out.write("\n")
