@@ -10,6 +10,9 @@
 #include <linux/export.h>
 #include <linux/limits.h>
 #include <linux/moduleparam.h>
+#include <linux/sprintf.h>
+
+#include <asm/page.h>
 
 static_assert(sizeof(struct kernel_param) == 40, "ModuleLinker.kernelParamSize in KernelCore must match");
 
@@ -106,7 +109,7 @@ static int kpi_parse_signed(const char *s, long long *result)
 	return 0;
 }
 
-#define KPI_UNSIGNED_PARAM(name, type, max)						\
+#define KPI_UNSIGNED_PARAM(name, type, max, format)					\
 	int param_set_##name(const char *val, const struct kernel_param *kp)		\
 	{										\
 		unsigned long long value;						\
@@ -123,10 +126,15 @@ static int kpi_parse_signed(const char *s, long long *result)
 		return 0;								\
 	}										\
 	EXPORT_SYMBOL(param_set_##name);						\
-	const struct kernel_param_ops param_ops_##name = { .set = param_set_##name };	\
+	int param_get_##name(char *buffer, const struct kernel_param *kp)		\
+	{										\
+		return scnprintf(buffer, PAGE_SIZE, format "\n", *(type *)kp->arg);	\
+	}										\
+	EXPORT_SYMBOL(param_get_##name);						\
+	const struct kernel_param_ops param_ops_##name = { .set = param_set_##name, .get = param_get_##name }; \
 	EXPORT_SYMBOL(param_ops_##name)
 
-#define KPI_SIGNED_PARAM(name, type, min, max)						\
+#define KPI_SIGNED_PARAM(name, type, min, max, format)					\
 	int param_set_##name(const char *val, const struct kernel_param *kp)		\
 	{										\
 		long long value;							\
@@ -143,18 +151,23 @@ static int kpi_parse_signed(const char *s, long long *result)
 		return 0;								\
 	}										\
 	EXPORT_SYMBOL(param_set_##name);						\
-	const struct kernel_param_ops param_ops_##name = { .set = param_set_##name };	\
+	int param_get_##name(char *buffer, const struct kernel_param *kp)		\
+	{										\
+		return scnprintf(buffer, PAGE_SIZE, format "\n", *(type *)kp->arg);	\
+	}										\
+	EXPORT_SYMBOL(param_get_##name);						\
+	const struct kernel_param_ops param_ops_##name = { .set = param_set_##name, .get = param_get_##name }; \
 	EXPORT_SYMBOL(param_ops_##name)
 
-KPI_UNSIGNED_PARAM(byte, unsigned char, U8_MAX);
-KPI_SIGNED_PARAM(short, short, SHRT_MIN, SHRT_MAX);
-KPI_UNSIGNED_PARAM(ushort, unsigned short, USHRT_MAX);
-KPI_SIGNED_PARAM(int, int, INT_MIN, INT_MAX);
-KPI_UNSIGNED_PARAM(uint, unsigned int, UINT_MAX);
-KPI_SIGNED_PARAM(long, long, LONG_MIN, LONG_MAX);
-KPI_UNSIGNED_PARAM(ulong, unsigned long, ULONG_MAX);
-KPI_UNSIGNED_PARAM(ullong, unsigned long long, ULLONG_MAX);
-KPI_UNSIGNED_PARAM(hexint, unsigned int, UINT_MAX);
+KPI_UNSIGNED_PARAM(byte, unsigned char, U8_MAX, "%hhu");
+KPI_SIGNED_PARAM(short, short, SHRT_MIN, SHRT_MAX, "%hi");
+KPI_UNSIGNED_PARAM(ushort, unsigned short, USHRT_MAX, "%hu");
+KPI_SIGNED_PARAM(int, int, INT_MIN, INT_MAX, "%i");
+KPI_UNSIGNED_PARAM(uint, unsigned int, UINT_MAX, "%u");
+KPI_SIGNED_PARAM(long, long, LONG_MIN, LONG_MAX, "%li");
+KPI_UNSIGNED_PARAM(ulong, unsigned long, ULONG_MAX, "%lu");
+KPI_UNSIGNED_PARAM(ullong, unsigned long long, ULLONG_MAX, "%llu");
+KPI_UNSIGNED_PARAM(hexint, unsigned int, UINT_MAX, "%#08x");
 
 int param_set_uint_minmax(const char *val, const struct kernel_param *kp, unsigned int min, unsigned int max)
 {

@@ -185,6 +185,16 @@ extern const struct kernel_param_ops param_ops_bint;
 extern const struct kernel_param_ops param_array_ops;
 extern const struct kernel_param_ops param_ops_string;
 
+/* The get operations print the value and a newline into a PAGE_SIZE buffer (what sysfs would show). */
+int param_get_byte(char *buffer, const struct kernel_param *kp);
+int param_get_short(char *buffer, const struct kernel_param *kp);
+int param_get_ushort(char *buffer, const struct kernel_param *kp);
+int param_get_int(char *buffer, const struct kernel_param *kp);
+int param_get_uint(char *buffer, const struct kernel_param *kp);
+int param_get_long(char *buffer, const struct kernel_param *kp);
+int param_get_ulong(char *buffer, const struct kernel_param *kp);
+int param_get_ullong(char *buffer, const struct kernel_param *kp);
+int param_get_hexint(char *buffer, const struct kernel_param *kp);
 int param_set_byte(const char *val, const struct kernel_param *kp);
 int param_set_short(const char *val, const struct kernel_param *kp);
 int param_set_ushort(const char *val, const struct kernel_param *kp);
