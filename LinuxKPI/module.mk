@@ -57,11 +57,11 @@ $(foreach m,$(MODULES),$(eval $(call module_rules,$(m))))
 
 $(OUT)/%.o: $(M)/%.c $(KPI_ROOT)/flags.mk
 	@mkdir -p $(@D)
-	@clang $(MODULE_CFLAGS) -DKBUILD_MODNAME='"$(MODNAME)"' -MMD -MP -c $< -o $@
+	@clang $(MODULE_CFLAGS) -DKBUILD_MODNAME='"$(MODNAME)"' -MD -MP -c $< -o $@
 
 $(OUT)/%.o: $(M)/%.S $(KPI_ROOT)/flags.mk
 	@mkdir -p $(@D)
-	@clang $(MODULE_CFLAGS) -D__ASSEMBLY__ -DKBUILD_MODNAME='"$(MODNAME)"' -MMD -MP -c $< -o $@
+	@clang $(MODULE_CFLAGS) -D__ASSEMBLY__ -DKBUILD_MODNAME='"$(MODNAME)"' -MD -MP -c $< -o $@
 
 # NAME.mod.c: the module's name, the sibling modules it imports from (depends=), and __this_module.
 $(OUT)/%.mod.c: $(OUT)/%.prelink.o $(PRELINKS)

@@ -15,6 +15,8 @@ APUS_APT_DEPENDENCIES=(
     "/usr/lib/grub/x86_64-efi/multiboot2.mod:grub-efi-amd64-bin"
     "xorriso:xorriso"
     "mformat:mtools"
+    "sgdisk:gdisk"                                           # scripts/make-usb-image
+    "iasl:acpica-tools"                                      # the laptop SSDT of the system tests
     "/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
     "/usr/src/linux-source-6.1.tar.xz:linux-source-6.1"     # ACPICA's sources (scripts/fetch-linux)
     "make:make"
@@ -44,4 +46,39 @@ ensure_dependencies() {
     "${sudo[@]}" apt-get update -qq || die "apt-get update failed"
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
         || die "could not install: ${missing[*]}"
+}
+
+# Fills TREE with what every Apus boot image carries: boot/apus.elf, the PCI ID database as the Multiboot2
+# module pci.ids, and boot/grub/grub.cfg passing CMDLINE to the kernel (scripts/mkiso, scripts/make-usb-image).
+write_boot_tree() { # TREE CMDLINE [MODULE.ko…]
+    local tree=$1 cmdline=$2 module name module_lines=""
+    shift 2
+    [[ -f $BUILD/apus.elf ]] || die "no $BUILD/apus.elf: run scripts/build first"
+    [[ $cmdline != *[\"\\\$\;]* ]] || die "the command line may not contain quotes, backslashes, \$ or ;"
+    # The PCI ID database (Debian's pci.ids package), read by the kernel's lspci as a Multiboot2 module.
+    [[ -f /usr/share/misc/pci.ids ]] || die "no /usr/share/misc/pci.ids: install the pci.ids package"
+    mkdir -p "$tree/boot/grub"
+    cp "$BUILD/apus.elf" "$tree/boot/apus.elf"
+    cp /usr/share/misc/pci.ids "$tree/boot/pci.ids"
+    # Each module NAME.ko becomes the Multiboot2 module `NAME.ko`, which `insmod NAME` and modules= find.
+    for module in "$@"; do
+        name=$(basename "$module")
+        [[ $name =~ ^[A-Za-z0-9_-]+\.ko$ ]] || die "--module $module: the file name may hold only letters, digits, - and _"
+        [[ ! -e $tree/boot/modules/$name ]] || die "--module: two modules named $name"
+        mkdir -p "$tree/boot/modules"
+        cp "$module" "$tree/boot/modules/$name"
+        module_lines+="    module2 /boot/modules/$name $name"$'\n'
+    done
+    cat > "$tree/boot/grub/grub.cfg" <<CFG
+set timeout=0
+set default=0
+serial --unit=0 --speed=115200
+terminal_input console serial
+terminal_output console serial
+menuentry "Apus" {
+    multiboot2 /boot/apus.elf $cmdline
+    module2 /boot/pci.ids pci.ids
+${module_lines}    boot
+}
+CFG
 }

@@ -14,6 +14,8 @@
 #include <linux/log2.h>
 #include <linux/panic.h>
 #include <linux/kernel.h>
+#include <linux/vmalloc.h>
+#include <linux/mm.h>
 #include <apus/bridge.h>
 
 /* Handles a failed allocation as the flags ask: __GFP_NOFAIL cannot fail, others warn unless __GFP_NOWARN. */
@@ -129,15 +131,31 @@ void *krealloc(const void *objp, size_t new_size, gfp_t flags)
 }
 EXPORT_SYMBOL(krealloc);
 
+/* kmalloc first; vmalloc when that fails (or cannot serve the size) and the caller may block, as Linux. */
 void *kvmalloc_node(size_t size, gfp_t flags, int node)
 {
-	return __kmalloc_node(size, flags, node);
+	bool may_vmalloc = gfpflags_allow_blocking(flags) && size > PAGE_SIZE;
+	void *p;
+
+	if (size <= KMALLOC_MAX_SIZE) {
+		/* With vmalloc to fall back on, a failed kmalloc neither warns nor panics. */
+		p = __kmalloc_node(size, may_vmalloc ? (flags | __GFP_NOWARN) & ~__GFP_NOFAIL : flags, node);
+		if (p || !may_vmalloc)
+			return p;
+	} else if (!may_vmalloc) {
+		lkpi_alloc_failed(size, flags);
+		return NULL;
+	}
+	return __vmalloc(size, flags);
 }
 EXPORT_SYMBOL(kvmalloc_node);
 
 void kvfree(const void *addr)
 {
-	kfree(addr);
+	if (is_vmalloc_addr(addr))
+		vfree(addr);
+	else
+		kfree(addr);
 }
 EXPORT_SYMBOL(kvfree);
 

@@ -463,6 +463,22 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp)
 }
 EXPORT_SYMBOL(kmemdup);
 
+void *memdup_user(const void __user *src, size_t len)
+{
+	void *p = kmemdup(src, len, GFP_KERNEL);
+
+	return p ? p : ERR_PTR(-ENOMEM);
+}
+EXPORT_SYMBOL(memdup_user);
+
+char *memdup_user_nul(const void __user *src, size_t len)
+{
+	char *p = kmemdup_nul(src, len, GFP_KERNEL);
+
+	return p ? p : ERR_PTR(-ENOMEM);
+}
+EXPORT_SYMBOL(memdup_user_nul);
+
 /* len bytes of s and a NUL. */
 char *kmemdup_nul(const char *s, size_t len, gfp_t gfp)
 {

@@ -4,8 +4,8 @@
  * flags - + space # 0, field width and precision (digits or *), length modifiers hh h l ll L z Z t j;
  * %n is refused (ignored, as Linux does). Pointer extensions:
  *   %p %px %pK  the address as 16 hex digits (pointers are not hashed in Apus: no_hash_pointers)
- *   %pS %ps %pB the kernel function: name+0xoff/0xsize (%pS, %pB) or name (%ps); the raw address when
- *               the address is outside the kernel image (modules have no symbols here yet)
+ *   %pS %ps %pB the function: name+0xoff/0xsize (%pS, %pB) or name (%ps), then " [module]" for a module's
+ *               (whose size is unknown: no /0xsize); the address in hex when no function contains it
  *   %pM %pMR %pMF %pm %pmR  MAC addresses        %pI4 %pi4 %pI6 %pi6 %pI6c  IP addresses
  *   %pa[p] %pad  phys_addr_t / dma_addr_t by reference    %pe  error pointers as -ENAME
  *   %*ph[CDN]    hex bytes     %pU[bBlL]  UUIDs     %pV  nested struct va_format    %pNF netdev features
@@ -176,7 +176,7 @@ static char *pointer_raw(char *buf, char *end, const void *ptr, struct printf_sp
 
 static char *symbol_string(char *buf, char *end, void *ptr, struct printf_spec spec, const char *fmt)
 {
-	char sym[128];
+	char sym[128], module[64];
 	unsigned long address = (unsigned long)ptr;
 	unsigned long offset, size;
 	size_t len;
@@ -186,7 +186,7 @@ static char *symbol_string(char *buf, char *end, void *ptr, struct printf_spec s
 	/* %pB: a return address, which points after the call: name the call's function. */
 	if (fmt[0] == 'B')
 		address--;
-	len = apus_symbol_lookup(address, sym, sizeof(sym), &offset, &size);
+	len = apus_symbol_lookup(address, sym, sizeof(sym), &offset, &size, module, sizeof(module));
 	if (len == 0) {
 		buf = number(buf, end, (unsigned long)ptr, hex);
 		return widen(buf, end, buf - start, spec);
@@ -198,8 +198,17 @@ static char *symbol_string(char *buf, char *end, void *ptr, struct printf_spec s
 	if (fmt[0] != 's') {
 		put(&buf, end, '+');
 		buf = number(buf, end, offset, hex);
-		put(&buf, end, '/');
-		buf = number(buf, end, size, hex);
+		if (size) {
+			put(&buf, end, '/');
+			buf = number(buf, end, size, hex);
+		}
+	}
+	if (module[0]) {
+		put(&buf, end, ' ');
+		put(&buf, end, '[');
+		for (const char *p = module; *p; p++)
+			put(&buf, end, *p);
+		put(&buf, end, ']');
 	}
 	return widen(buf, end, buf - start, spec);
 }
@@ -789,3 +798,199 @@ int num_to_str(char *buf, int size, unsigned long long num, unsigned int width)
 		buf[i] = tmp[--idx];
 	return len;
 }
+
+/*
+ * sscanf: conversions c s d i u o x X n %, each with an optional * (no assignment), width and length
+ * (hh h l ll L z Z j t); whitespace in the format matches any amount of input whitespace. Returns the
+ * number of assignments made before the first mismatch. Character sets (%[...]) are not supported.
+ */
+int vsscanf(const char *buf, const char *fmt, va_list args)
+{
+	const char *str = buf;
+	int num = 0;
+
+	while (*fmt) {
+		bool suppress = false;
+		int width = -1;
+		int qualifier = 0;
+		unsigned int base;
+		bool is_sign = false;
+		unsigned long long value;
+		char *next;
+
+		if (isspace(*fmt)) {
+			fmt = skip_spaces(fmt);
+			str = skip_spaces(str);
+			continue;
+		}
+		if (*fmt != '%' || fmt[1] == '%') {
+			if (*fmt == '%')
+				fmt++;
+			if (*fmt++ != *str++)
+				break;
+			continue;
+		}
+		fmt++;
+		if (*fmt == '*') {
+			suppress = true;
+			fmt++;
+		}
+		if (isdigit(*fmt)) {
+			width = skip_atoi(&fmt);
+			if (width <= 0)
+				break;
+		}
+		if (*fmt == 'h' || _tolower(*fmt) == 'l' || *fmt == 'z' || *fmt == 'Z' || *fmt == 'j' || *fmt == 't') {
+			qualifier = *fmt++;
+			if (qualifier == *fmt && (qualifier == 'h' || qualifier == 'l')) {
+				qualifier = qualifier == 'h' ? 'H' : 'L';
+				fmt++;
+			}
+		}
+		if (!*fmt)
+			break;
+		if (*fmt == 'n') {
+			if (!suppress)
+				*va_arg(args, int *) = str - buf;
+			fmt++;
+			continue;
+		}
+		if (!*str)
+			break;
+		switch (*fmt++) {
+		case 'c': {
+			char *out = suppress ? NULL : va_arg(args, char *);
+
+			if (width == -1)
+				width = 1;
+			while (width-- > 0 && *str) {
+				if (out)
+					*out++ = *str;
+				str++;
+			}
+			if (!suppress)
+				num++;
+			continue;
+		}
+		case 's': {
+			char *out = suppress ? NULL : va_arg(args, char *);
+
+			if (width == -1)
+				width = SHRT_MAX;
+			str = skip_spaces(str);
+			while (*str && !isspace(*str) && width-- > 0) {
+				if (out)
+					*out++ = *str;
+				str++;
+			}
+			if (out)
+				*out = '\0';
+			if (!suppress)
+				num++;
+			continue;
+		}
+		case 'o':
+			base = 8;
+			break;
+		case 'x':
+		case 'X':
+			base = 16;
+			break;
+		case 'i':
+			base = 0;
+			is_sign = true;
+			break;
+		case 'd':
+			is_sign = true;
+			base = 10;
+			break;
+		case 'u':
+			base = 10;
+			break;
+		default:
+			/* An unknown conversion ends the scan, as in Linux. */
+			return num;
+		}
+
+		/* A number of at most `width` characters: an optional sign (signed conversions), then digits. */
+		{
+			const char *p = skip_spaces(str);
+			bool negative = false;
+			char digits[32];
+			int len = 0;
+			int limit = width > 0 ? width : INT_MAX;
+
+			if (*p == '-' || *p == '+') {
+				if (*p == '-' && !is_sign)
+					break;
+				negative = *p == '-';
+				p++;
+				limit--;
+			}
+			while (isalnum(p[len]) && len < limit && len < (int)sizeof(digits) - 1) {
+				digits[len] = p[len];
+				len++;
+			}
+			digits[len] = '\0';
+			value = simple_strtoull(digits, &next, base);
+			if (next == digits)
+				break;
+			str = p + (next - digits);
+			if (negative)
+				value = -value;
+		}
+		if (suppress)
+			continue;
+		switch (qualifier) {
+		case 'H':
+			if (is_sign)
+				*va_arg(args, signed char *) = value;
+			else
+				*va_arg(args, unsigned char *) = value;
+			break;
+		case 'h':
+			if (is_sign)
+				*va_arg(args, short *) = value;
+			else
+				*va_arg(args, unsigned short *) = value;
+			break;
+		case 'l':
+		case 'z':
+		case 'Z':
+		case 't':
+			if (is_sign)
+				*va_arg(args, long *) = value;
+			else
+				*va_arg(args, unsigned long *) = value;
+			break;
+		case 'L':
+		case 'j':
+			if (is_sign)
+				*va_arg(args, long long *) = value;
+			else
+				*va_arg(args, unsigned long long *) = value;
+			break;
+		default:
+			if (is_sign)
+				*va_arg(args, int *) = value;
+			else
+				*va_arg(args, unsigned int *) = value;
+			break;
+		}
+		num++;
+	}
+	return num;
+}
+EXPORT_SYMBOL(vsscanf);
+
+int sscanf(const char *buf, const char *fmt, ...)
+{
+	va_list args;
+	int i;
+
+	va_start(args, fmt);
+	i = vsscanf(buf, fmt, args);
+	va_end(args);
+	return i;
+}
+EXPORT_SYMBOL(sscanf);

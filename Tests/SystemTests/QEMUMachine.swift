@@ -81,6 +81,15 @@ final class QEMUMachine: @unchecked Sendable {
         var description: String { self == .bios ? "pc/SeaBIOS" : "q35/OVMF" }
     }
 
+    /// What the machine boots from.
+    enum Medium {
+        /// An ISO in the CD drive (`-cdrom`).
+        case cdrom(URL)
+        /// A disk image as a USB mass-storage stick on an xHCI controller, the first boot device; writes go to
+        /// a temporary overlay (`snapshot=on`), so the image stays as made.
+        case usbStick(URL)
+    }
+
     static let prompt = "apus> "
     static let panicMarker = "KERNEL PANIC"
     static let panicEndMarker = "---[ end Kernel panic ]---"
@@ -113,8 +122,8 @@ final class QEMUMachine: @unchecked Sendable {
     private var panicExpected = false
     private var exitStatus: Int32?
 
-    /// Starts QEMU; it boots `iso` from the CD drive. `memory` is QEMU's `-m` (`128M`, `4G`).
-    init(iso: URL, firmware: Firmware = .bios, memory: String = "128M", cpus: Int = 1,
+    /// Starts QEMU; it boots `medium`. `memory` is QEMU's `-m` (`128M`, `4G`).
+    init(medium: Medium, firmware: Firmware = .bios, memory: String = "128M", cpus: Int = 1,
          extraArguments: [String] = []) throws {
         Self.ignoreSIGPIPE
         name = "\(firmware) \(memory)" + (cpus > 1 ? " smp \(cpus)" : "")
@@ -134,8 +143,17 @@ final class QEMUMachine: @unchecked Sendable {
             "-no-reboot",
             "-serial", "stdio",
             "-monitor", "unix:\(monitorPath),server=on,wait=off",
-            "-cdrom", iso.path,
         ]
+        var isCDROM = false
+        switch medium {
+        case .cdrom(let iso):
+            arguments += ["-cdrom", iso.path]
+            isCDROM = true
+        case .usbStick(let image):
+            arguments += ["-device", "qemu-xhci,id=xhci",
+                          "-drive", "if=none,id=stick,format=raw,snapshot=on,file=\(image.path)",
+                          "-device", "usb-storage,bus=xhci.0,drive=stick,bootindex=0"]
+        }
         if firmware == .uefi {
             let vars = directory.appendingPathComponent("OVMF_VARS.fd")
             guard FileManager.default.fileExists(atPath: Self.ovmfCode) else {
@@ -146,7 +164,7 @@ final class QEMUMachine: @unchecked Sendable {
                 "-drive", "if=pflash,format=raw,unit=0,readonly=on,file=\(Self.ovmfCode)",
                 "-drive", "if=pflash,format=raw,unit=1,file=\(vars.path)",
             ]
-        } else {
+        } else if isCDROM {
             arguments += ["-boot", "order=d"]
         }
         arguments += extraArguments

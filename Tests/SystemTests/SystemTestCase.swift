@@ -79,12 +79,13 @@ enum SystemImages {
 class SystemTestCase: XCTestCase {
     private var machines: [QEMUMachine] = []
 
-    /// Starts a machine booting `build/apus.iso`, or a variant with kernel command line `cmdline`.
+    /// Starts a machine booting `build/apus.iso`, or a variant with kernel command line `cmdline`, or `medium`.
     func launch(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
-                cmdline: String? = nil, modules: [URL] = [], extraArguments: [String] = []) throws -> QEMUMachine {
-        let iso = try SystemImages.iso(cmdline: cmdline, modules: modules)
+                cmdline: String? = nil, modules: [URL] = [], medium: QEMUMachine.Medium? = nil,
+                extraArguments: [String] = []) throws -> QEMUMachine {
+        let bootMedium = try medium ?? .cdrom(SystemImages.iso(cmdline: cmdline, modules: modules))
         let machine = try QEMUMachine(
-            iso: iso, firmware: firmware, memory: memory, cpus: cpus, extraArguments: extraArguments)
+            medium: bootMedium, firmware: firmware, memory: memory, cpus: cpus, extraArguments: extraArguments)
         machines.append(machine)
         return machine
     }
@@ -92,9 +93,9 @@ class SystemTestCase: XCTestCase {
     /// Starts a machine and waits for the first prompt; returns it and its boot log. A boot that panics fails
     /// at once; one that does not reach the prompt in `timeout` fails then.
     func boot(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
-              cmdline: String? = nil, modules: [URL] = [], extraArguments: [String] = [],
-              timeout: TimeInterval = 60) throws -> (QEMUMachine, String) {
-        let machine = try launch(firmware, memory: memory, cpus: cpus, cmdline: cmdline, modules: modules,
+              cmdline: String? = nil, modules: [URL] = [], medium: QEMUMachine.Medium? = nil,
+              extraArguments: [String] = [], timeout: TimeInterval = 60) throws -> (QEMUMachine, String) {
+        let machine = try launch(firmware, memory: memory, cpus: cpus, cmdline: cmdline, modules: modules, medium: medium,
                                  extraArguments: extraArguments)
         let bootLog = try machine.waitForPrompt(timeout: timeout)
         return (machine, bootLog)

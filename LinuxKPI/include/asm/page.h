@@ -38,5 +38,13 @@ static inline phys_addr_t __phys_addr(unsigned long x)
 
 #define offset_in_page(p) ((unsigned long)(p) & ~PAGE_MASK)
 
+/* The order of the smallest block of pages that holds size bytes (size > 0). */
+static __always_inline int get_order(unsigned long size)
+{
+	if (size <= PAGE_SIZE)
+		return 0;
+	return 64 - __builtin_clzl((size - 1) >> PAGE_SHIFT);
+}
+
 #endif /* __ASSEMBLY__ */
 #endif

@@ -255,4 +255,7 @@ static __always_inline s64 sign_extend64(u64 value, int index)
 		old__;								\
 	})
 
+/* Bitmap searches (for_each_set_bit …): Linux drivers reach them through this header too. */
+#include <linux/find.h>
+
 #endif

@@ -88,10 +88,16 @@
 	unsigned long long: (unsigned long long)0, signed long long: (signed long long)0, \
 	default: (x)))
 
-/* Compile-time assertions that name the failing condition. */
+/*
+ * Compile-time assertions that name the failing condition. As in Linux, the condition need only become
+ * constant after inlining and optimisation: a call to a function carrying the error attribute survives
+ * (and fails the build) only when the condition is not proven true.
+ */
 #define __compiletime_assert(condition, msg, prefix, suffix)			\
 	do {									\
-		_Static_assert(!!(condition), msg);				\
+		extern void prefix##suffix(void) __compiletime_error(msg);	\
+		if (!(condition))						\
+			prefix##suffix();					\
 	} while (0)
 #define _compiletime_assert(condition, msg, prefix, suffix) __compiletime_assert(condition, msg, prefix, suffix)
 #define compiletime_assert(condition, msg) _compiletime_assert(condition, msg, __compiletime_assert_, __COUNTER__)

@@ -52,10 +52,22 @@ static inline u64 mul_u64_u64_shr(u64 a, u64 mul, unsigned int shift)
 	return (u64)(((unsigned __int128)a * mul) >> shift);
 }
 
-/* a * b / c with a 128-bit intermediate product (the quotient must fit in 64 bits). */
+/*
+ * a * mul / div with a 128-bit intermediate product, as x86's one mulq and one divq (a C division of an
+ * __int128 would call the compiler's __udivti3, which the kernel does not have). The quotient must fit in
+ * 64 bits: like Linux's, the divide instruction faults otherwise.
+ */
+static inline u64 mul_u64_u64_div_u64(u64 a, u64 mul, u64 div)
+{
+	u64 q;
+
+	__asm__("mulq %2; divq %3" : "=a"(q) : "a"(a), "rm"(mul), "rm"(div) : "rdx");
+	return q;
+}
+
 static inline u64 mul_u64_u32_div(u64 a, u32 mul, u32 divisor)
 {
-	return (u64)(((unsigned __int128)a * mul) / divisor);
+	return mul_u64_u64_div_u64(a, mul, divisor);
 }
 
 #define DIV64_U64_ROUND_UP(ll, d)						\

@@ -58,6 +58,9 @@ extern struct module __this_module;
 #define MODULE_SOFTDEP(_softdep) MODULE_INFO(softdep, _softdep)
 #define MODULE_FIRMWARE(_firmware) MODULE_INFO(firmware, _firmware)
 #define MODULE_IMPORT_NS(_ns) MODULE_INFO(import_ns, __stringify(_ns))
+
+/* A macro's value as a string, for parameter descriptions (e1000_param.c). */
+#define __MODULE_STRING(x) __stringify(x)
 #define MODULE_DEVICE_TABLE(type, name)
 
 /* Module references: a module whose count is above zero cannot be removed. NULL (built-in) always works. */

@@ -4,7 +4,7 @@
  * As Linux guarantees: at least ARCH_KMALLOC_MINALIGN (8) alignment, power-of-two sizes naturally aligned
  * (up to the 4 MiB limit, KMALLOC_MAX_SIZE), kmalloc(0) returns ZERO_SIZE_PTR, kfree(NULL) and
  * kfree(ZERO_SIZE_PTR) do nothing. The heap never sleeps, so every call is safe in atomic context whatever
- * the GFP flags. kvmalloc is kmalloc (physically contiguous, up to KMALLOC_MAX_SIZE).
+ * the GFP flags. kvmalloc tries kmalloc, then vmalloc when the caller may block (Linux's rule).
  */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H

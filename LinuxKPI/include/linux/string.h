@@ -13,6 +13,7 @@
 #include <linux/stddef.h>
 #include <linux/err.h>
 #include <linux/array_size.h>
+#include <linux/kstrtox.h>
 
 void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
@@ -53,6 +54,19 @@ size_t strcspn(const char *s, const char *reject);
 char *skip_spaces(const char *str);
 char *strim(char *s);
 char *strreplace(char *s, char old, char new);
+
+/* Old name of kstrtobool. */
+static inline int strtobool(const char *s, bool *res)
+{
+	return kstrtobool(s, res);
+}
+
+/*
+ * Copies of "user" buffers: Apus has no user space, so a __user pointer is a kernel pointer and these are
+ * kmemdup (with a NUL for _nul); they return ERR_PTR(-ENOMEM) on failure, as Linux's do.
+ */
+void *memdup_user(const void __user *src, size_t len);
+char *memdup_user_nul(const void __user *src, size_t len);
 
 static inline __must_check char *strstrip(char *str)
 {

@@ -35,6 +35,12 @@ uint32_t apus_acpica_initialize(const char **failed_step)
 	status = acpi_initialize_objects(ACPI_FULL_INITIALIZATION);
 	if (ACPI_FAILURE(status))
 		return status;
+	/* Enable the GPEs that have _Lxx/_Exx methods: on laptops the lid, the battery and the embedded
+	 * controller signal through them. */
+	*failed_step = "AcpiUpdateAllGpes";
+	status = acpi_update_all_gpes();
+	if (ACPI_FAILURE(status))
+		return status;
 	*failed_step = NULL;
 	return AE_OK;
 }
@@ -182,6 +188,51 @@ uint32_t apus_acpica_walk_devices(void (*visit)(void *context, const char *path)
 	struct walk_context walk = { visit, context };
 	return acpi_walk_namespace(ACPI_TYPE_DEVICE, ACPI_ROOT_OBJECT, ACPI_UINT32_MAX, visit_device, NULL, &walk,
 				   NULL);
+}
+
+uint32_t apus_acpica_walk_devices_with_id(const char *hid, void (*visit)(void *context, const char *path),
+					  void *context)
+{
+	struct walk_context walk = { visit, context };
+	/* acpi_get_devices matches _HID and _CID and skips devices whose _STA says absent. */
+	return acpi_get_devices((char *)hid, visit_device, &walk, NULL);
+}
+
+/*
+ * One notify handler per device, with our (context, value) signature. ACPICA keeps the context pointer;
+ * the slots live as long as the kernel (handlers are never removed).
+ */
+#define APUS_NOTIFY_SLOTS 16
+static struct notify_slot {
+	void (*handler)(void *context, uint32_t value);
+	void *context;
+} notify_slots[APUS_NOTIFY_SLOTS];
+static unsigned int notify_slots_used;
+
+static void dispatch_notify(acpi_handle device, u32 value, void *context)
+{
+	struct notify_slot *slot = context;
+	(void)device;
+	slot->handler(slot->context, value);
+}
+
+uint32_t apus_acpica_install_notify_handler(const char *path, void (*handler)(void *context, uint32_t value),
+					    void *context)
+{
+	acpi_handle device;
+	acpi_status status = acpi_get_handle(NULL, (acpi_string)path, &device);
+	if (ACPI_FAILURE(status))
+		return status;
+	/* Called from the boot thread only, before any notification can use a slot. */
+	if (notify_slots_used >= APUS_NOTIFY_SLOTS)
+		return AE_NO_MEMORY;
+	struct notify_slot *slot = &notify_slots[notify_slots_used];
+	slot->handler = handler;
+	slot->context = context;
+	status = acpi_install_notify_handler(device, ACPI_DEVICE_NOTIFY, dispatch_notify, slot);
+	if (ACPI_SUCCESS(status))
+		notify_slots_used++;
+	return status;
 }
 
 uint32_t apus_acpica_routing_table(const char *device_path, struct apus_acpi_route *routes, uint32_t capacity,

@@ -13,7 +13,7 @@ func kernelMain(magic: UInt32, bootInfo: UInt32) {
     Interrupts.installExceptionHandlers()
     let haveClock = Clock.start()
     log(.notice, "Apus: an x86_64 kernel in Embedded Swift")
-    if !haveClock { log(.error, "time: no PIT to calibrate the TSC against; timestamps stay at 0") }
+    if !haveClock { log(.warning, "time: no PIT; the TSC is calibrated once the ACPI tables are read") }
     guard magic == multiboot2Magic else { panic("not started by a Multiboot2 boot loader") }
 
     // Parsing uses the early arena (the heap has no pages yet) and the boot map of the first 4 GiB.
@@ -41,12 +41,16 @@ private func kernelMainOnKernelStack() -> Never {
     }
 
     ACPI.initialize(rsdp: BootInfo.info?.rsdpBytes)
-    PIC.disable()
+    if !Clock.isCalibrated {
+        guard Clock.calibrateWithoutPIT() else { panic("no reference clock: neither a PIT nor an ACPI PM timer") }
+        log(.info, "time: TSC calibrated against the ACPI PM timer")
+    }
+    PIC.disableIfPresent()
     LocalAPIC.enable(physicalBase: ACPI.localAPICAddress, spuriousVector: InterruptVector.spurious)
     SMP.registerBootCPU()
     IRQRouting.initialize()
     PCI.initialize()
-    if !Clock.calibrateLocalAPICTimer() { panic("timer calibration failed: no PIT") }
+    if !Clock.calibrateLocalAPICTimer() { panic("LAPIC timer calibration failed: the TSC rate is unknown") }
     log(.info) { line in
         line.write("time: TSC ")
         line.writeDecimal(Clock.tscFrequency / 1000)
@@ -67,9 +71,11 @@ private func kernelMainOnKernelStack() -> Never {
     SerialConsole.enableInterrupts()
     cpu_sti()
     ACPICA.initialize(rsdp: BootInfo.info?.rsdpBytes)   // after the IOAPICs (the SCI) and the clock
+    ACPIEvents.install()                                // lid, battery, power-button notifications
     PCIACPIRouting.install()                            // INTx through _PRT (needs ACPICA and the PCI scan)
     SMP.startApplicationProcessors()
     KPISched.initialize()                               // LinuxKPI's workqueues and RCU (every CPU online)
+    Softirq.startThreads()                              // LinuxKPI's tasklets, one thread per CPU
     log(.info) { line in
         line.write("boot: ready in ")
         line.writeDecimal(Clock.nanoseconds / 1_000_000)

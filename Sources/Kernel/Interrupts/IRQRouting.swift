@@ -78,4 +78,12 @@ enum IRQRouting {
                      destination: LocalAPIC.id)
         return true
     }
+
+    /// Masks or unmasks the IOAPIC input of `gsi` (routed before by routeGSI); false when no IOAPIC has it.
+    @discardableResult
+    static func setMasked(gsi: UInt32, _ masked: Bool) -> Bool {
+        guard let ioapic = ioAPICs.first(where: { $0.handles(gsi: gsi) }) else { return false }
+        ioapic.setMasked(pin: gsi - ioapic.gsiBase, masked)
+        return true
+    }
 }

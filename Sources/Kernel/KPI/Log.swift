@@ -68,19 +68,32 @@ private func logBacktrace(_ level: LogLevel, from rbp: UInt64) {
         log(level) { out in
             out.write(" ")
             // A return address points after the call; name the call's function.
-            if let (symbol, offset) = KernelSymbols.lookup(returnAddress - 1) {
-                out.write(contentsOf: symbol.name)
-                out.write("+")
-                out.writeHex(offset + 1, digits: 1)
-                out.write("/")
-                out.writeHex(symbol.size, digits: 1)
-            } else {
-                out.writeHex(returnAddress)
-            }
+            writeSymbol(returnAddress - 1, bias: 1, to: &out)
         }
         if next <= frame { break }                      // stacks grow down: callers are above
         frame = next
         depth += 1
+    }
+}
+
+/// `function+0xoffset/0xsize` for the kernel, `function+0xoffset [module]` for a loaded module, else the
+/// address in hex; `bias` is added to the printed offset (backtraces look up return address - 1).
+private func writeSymbol(_ address: UInt64, bias: UInt64, to out: inout LogLine) {
+    if let (name, offset, module) = Modules.symbolize(address) {
+        out.write(contentsOf: name)
+        out.write("+")
+        out.writeHex(offset + bias, digits: 1)
+        out.write(" [")
+        out.write(contentsOf: module)
+        out.write("]")
+    } else if let (symbol, offset) = KernelSymbols.lookup(address) {
+        out.write(contentsOf: symbol.name)
+        out.write("+")
+        out.writeHex(offset + bias, digits: 1)
+        out.write("/")
+        out.writeHex(symbol.size, digits: 1)
+    } else {
+        out.writeHex(address + bias)
     }
 }
 
@@ -93,18 +106,33 @@ func kpiPanic(_ text: UnsafePointer<CChar>?, _ length: Int) -> Never {
 
 @_cdecl("apus_symbol_lookup")
 func kpiSymbolLookup(_ address: UInt, _ name: UnsafeMutablePointer<CChar>?, _ capacity: Int,
-                     _ offset: UnsafeMutablePointer<UInt>?, _ size: UnsafeMutablePointer<UInt>?) -> Int {
-    guard let name = unsafe name, capacity > 0,
-          let (symbol, symbolOffset) = KernelSymbols.lookup(UInt64(address)) else { return 0 }
-    var length = 0
-    for byte in symbol.name where length < capacity - 1 {
-        // SAFETY: vsprintf.c passes a buffer of `capacity` bytes; length stays below capacity - 1.
-        unsafe name[length] = CChar(bitPattern: byte)
-        length += 1
+                     _ offset: UnsafeMutablePointer<UInt>?, _ size: UnsafeMutablePointer<UInt>?,
+                     _ module: UnsafeMutablePointer<CChar>?, _ moduleCapacity: Int) -> Int {
+    guard let name = unsafe name, capacity > 0, let module = unsafe module, moduleCapacity > 0,
+          let offset = unsafe offset, let size = unsafe size else { return 0 }
+    let found: (name: [UInt8], offset: UInt64, size: UInt64, module: [UInt8])
+    if let (function, functionOffset, moduleName) = Modules.symbolize(UInt64(address)) {
+        found = (function, functionOffset, 0, moduleName)
+    } else if let (symbol, symbolOffset) = KernelSymbols.lookup(UInt64(address)) {
+        found = (Array(symbol.name), symbolOffset, UInt64(symbol.size), [])
+    } else {
+        return 0
     }
-    // SAFETY: length < capacity; offset and size, when given, point at the caller's variables.
-    unsafe name[length] = 0
-    if let offset = unsafe offset { unsafe offset.pointee = UInt(symbolOffset) }
-    if let size = unsafe size { unsafe size.pointee = UInt(symbol.size) }
+    // SAFETY: vsprintf.c passes buffers of the given capacities and its own offset and size variables.
+    let length = unsafe copyCString(found.name, to: name, capacity: capacity)
+    unsafe _ = copyCString(found.module, to: module, capacity: moduleCapacity)
+    unsafe offset.pointee = UInt(found.offset)
+    unsafe size.pointee = UInt(found.size)
+    return length
+}
+
+/// Copies up to `capacity - 1` bytes and a NUL into `buffer`; returns the bytes copied.
+@unsafe
+private func copyCString(_ bytes: [UInt8], to buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
+    let length = min(bytes.count, capacity - 1)
+    for index in 0..<length {
+        unsafe buffer[index] = CChar(bitPattern: bytes[index])
+    }
+    unsafe buffer[length] = 0
     return length
 }

@@ -98,6 +98,10 @@ enum ModuleLoader {
             discard(id)
             return result
         }
+        guard runKUnitSuites(object, layout: layout, base: base, name: name) else {
+            discard(id)
+            return enoexec
+        }
         if let initAddress = linked.initAddress {
             // SAFETY: init_module is a function of the module just linked and mapped executable; it follows the
             // C calling convention (int (*)(void)) as module_init's alias declares it.
@@ -130,6 +134,22 @@ enum ModuleLoader {
             line.write(" bytes")
         }
         return 0
+    }
+
+    /// Runs the module's KUnit suites (its `.kunit_test_suites` section: pointers to `struct kunit_suite`,
+    /// relocated by the linker) after its parameters are set and before its init, as Linux's module notifier
+    /// does at MODULE_STATE_COMING. False when the section is malformed.
+    private static func runKUnitSuites(_ object: ELFObject, layout: ModuleLayout, base: UInt64, name: [UInt8]) -> Bool {
+        guard let section = object.section(named: ".kunit_test_suites"),
+              let offset = layout.sectionOffsets[section.index] else { return true }
+        guard section.size % 8 == 0 else {
+            report(name) { $0.write("invalid module file: .kunit_test_suites is not an array of pointers") }
+            return false
+        }
+        // SAFETY: the section lies inside the module just linked and mapped (offset and size from its layout);
+        // it holds section.size / 8 relocated pointers, which LinuxKPI's KUnit reads (and skips when NULL).
+        unsafe apus_kunit_run_suites(UnsafeRawPointer(bitPattern: UInt(base + UInt64(offset))), UInt(section.size / 8))
+        return true
     }
 
     /// Sets each `p=v` (or bare `p`) word; unknown parameters are ignored with a warning, as Linux does.

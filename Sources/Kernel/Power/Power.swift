@@ -70,9 +70,11 @@ enum Power {
         cpu_outb(0xCF9, 0x02)                           // reset control: system reset, then full reset
         cpu_outb(0xCF9, 0x06)
         Clock.delay(nanoseconds: 100_000_000)
-        for _ in 0..<100_000 where cpu_inb(0x64) & 0x02 != 0 { cpu_pause() }
-        cpu_outb(0x64, 0xFE)                            // keyboard controller: pulse the reset line
-        Clock.delay(nanoseconds: 100_000_000)
+        if ACPI.fadt?.has8042 ?? true {                 // only where the FADT does not rule the 8042 out
+            for _ in 0..<100_000 where cpu_inb(0x64) & 0x02 != 0 { cpu_pause() }
+            cpu_outb(0x64, 0xFE)                        // keyboard controller: pulse the reset line
+            Clock.delay(nanoseconds: 100_000_000)
+        }
         var empty = descriptor_pointer(limit: 0, base: 0)
         // SAFETY: deliberately invalid: with an empty IDT the next exception triple-faults and resets.
         unsafe cpu_lidt(&empty)

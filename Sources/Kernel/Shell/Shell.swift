@@ -35,7 +35,7 @@ enum Shell {
 
     static var commands: [ShellCommand] {
         SystemCommands.all + PCICommands.all + MemoryCommands.all + PowerCommands.all + ACPICommands.all
-            + ThreadCommands.all + DebugCommands.all + ModuleCommands.all
+            + ThreadCommands.all + DebugCommands.all + ModuleCommands.all + HardwareInfoCommand.all
     }
 
     /// Reads and runs commands forever.

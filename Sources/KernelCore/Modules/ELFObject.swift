@@ -64,10 +64,13 @@ public struct ELFObject {
 
     public init(_ bytes: ByteReader) throws(ModuleError) {
         self.bytes = bytes
+        // The magic first: a short file that is no ELF at all is named as such, not as a truncated one.
+        guard bytes.count < 4 || bytes.matches("\u{7F}ELF", at: 0) else {
+            throw ModuleError(.badHeader, "not an ELF file (bad magic)")
+        }
         guard bytes.count >= ELF.headerSize else {
             throw ModuleError(.truncated, "file is shorter than an ELF header", offset: UInt64(bytes.count))
         }
-        guard bytes.matches("\u{7F}ELF", at: 0) else { throw ModuleError(.badHeader, "not an ELF file (bad magic)") }
         guard bytes.u8(at: 4) == ELF.classELF64 else { throw ModuleError(.badHeader, "not a 64-bit ELF file") }
         guard bytes.u8(at: 5) == ELF.dataLittleEndian else { throw ModuleError(.badHeader, "not a little-endian ELF file") }
         guard bytes.u8(at: 6) == ELF.currentVersion, bytes.u32(at: 20) == UInt32(ELF.currentVersion) else {

@@ -68,6 +68,13 @@ uint32_t apus_acpica_routing_table(const char *device_path, struct apus_acpi_rou
 
 /* The power button fixed event; handler runs in interrupt context and returns 1 (handled). */
 uint32_t apus_acpica_install_power_button_handler(uint32_t (*handler)(void *context));
+/* Calls visit(context, path) for every present Device whose _HID or _CID is `hid` ("PNP0C0D"). */
+uint32_t apus_acpica_walk_devices_with_id(const char *hid, void (*visit)(void *context, const char *path),
+					  void *context);
+/* Device notifications (Notify(DEV, value) in AML) of the device at `path` go to handler(context, value), run
+ * by ACPICA through acpi_os_execute, so in the `events` thread, where AML may be evaluated. */
+uint32_t apus_acpica_install_notify_handler(const char *path, void (*handler)(void *context, uint32_t value),
+					    void *context);
 /* _PTS/_SST through AcpiEnterSleepStatePrep, then AcpiEnterSleepState(state): returns only on failure. */
 uint32_t apus_acpica_enter_sleep_state(uint8_t state);
 /* The \_S5 sleep type values ACPICA reads (for the tests): non-zero status when missing. */

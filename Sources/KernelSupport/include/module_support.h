@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* What the module loader needs from C: the kernel's export table, calls into module code, and LinuxKPI's
- * parameter setter (LinuxKPI/src/params.c). */
+/* What the module loader needs from C: the kernel's export table, calls into module code, LinuxKPI's
+ * parameter setter (LinuxKPI/src/params.c) and its KUnit runner (LinuxKPI/src/kunit.c). */
 #ifndef APUS_MODULE_SUPPORT_H
 #define APUS_MODULE_SUPPORT_H
 
@@ -19,5 +19,8 @@ APUS_UNSAFE static inline void module_call_exit(uint64_t function) { ((void (*)(
 
 /* LinuxKPI/src/params.c: sets parameter `name` in a module's __param array (0 or a negative errno). */
 APUS_UNSAFE int apus_module_set_param(void *params, unsigned int count, const char *name, const char *value);
+
+/* LinuxKPI/src/kunit.c: runs a module's KUnit suites (`count` pointers to struct kunit_suite). May sleep. */
+APUS_UNSAFE void apus_kunit_run_suites(const void *suites, unsigned long count);
 
 #endif

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// `acpi tables` (one line per table of ACPICA's list) and `acpi eval PATH` (evaluate a namespace object).
+// `acpi tables` (one line per table of ACPICA's list), `acpi eval PATH` (evaluate a namespace object) and
+// `acpi battery` (each battery's _BIX/_BIF and _BST).
 import KernelCore
 import KernelSupport
 
 enum ACPICommands {
     static var all: [ShellCommand] {
-        [ShellCommand(name: "acpi", usage: "tables | eval PATH", summary: "ACPI tables and namespace (ACPICA)",
+        [ShellCommand(name: "acpi", usage: "tables | eval PATH | battery", summary: "ACPI tables, namespace, batteries",
                       run: run)]
     }
 
@@ -14,8 +15,10 @@ enum ACPICommands {
             tables()
         } else if arguments.count == 2 && arguments.word(0, is: "eval") {
             evaluate(arguments[1])
+        } else if arguments.count == 1 && arguments.word(0, is: "battery") {
+            battery()
         } else {
-            Shell.usageError("acpi", "tables | eval PATH")
+            Shell.usageError("acpi", "tables | eval PATH | battery")
         }
     }
 
@@ -57,6 +60,56 @@ enum ACPICommands {
                 out.write(": ")
                 switch error {
                 case .status(let status): unsafe out.write(cString: apus_acpica_status_name(status))
+                }
+                out.write("\n")
+            }
+        }
+    }
+
+    /// Per battery, lines starting with its path: identity and capacities (_BIX or _BIF), then the status (_BST).
+    private static func battery() {
+        if notRunning() { return }
+        let batteries = ACPIEvents.batteries
+        if batteries.isEmpty { return consolePrint { $0.write("no batteries\n") } }
+        for battery in batteries {
+            guard ACPIEvents.batteryPresent(battery.path) else {
+                consolePrint { out in
+                    out.write(contentsOf: battery.path)
+                    out.write(" not present\n")
+                }
+                continue
+            }
+            var information: ACPIEvents.BatteryInformationResult
+            do { information = .success(try ACPIEvents.information(battery.path)) } catch { information = .failure(error) }
+            var status: ACPIEvents.BatteryStatusResult
+            do { status = .success(try ACPIEvents.status(battery.path)) } catch { status = .failure(error) }
+            consolePrint { out in
+                out.write(contentsOf: battery.path)
+                switch information {
+                case .success(let information):
+                    out.write(" ")
+                    BatteryReport.writeIdentity(information, to: &out)
+                    out.write("\n")
+                    out.write(contentsOf: battery.path)
+                    out.write(" ")
+                    BatteryReport.writeCapacity(information, to: &out)
+                case .failure(let error):
+                    out.write(" error: ")
+                    ACPIEvents.write(error, to: &out)
+                }
+                out.write("\n")
+                out.write(contentsOf: battery.path)
+                switch status {
+                case .success(let status):
+                    out.write(" ")
+                    if case .success(let information) = information {
+                        BatteryReport.writeStatus(status, information: information, to: &out)
+                    } else {
+                        BatteryReport.writeStatus(status, information: nil, to: &out)
+                    }
+                case .failure(let error):
+                    out.write(" error: ")
+                    ACPIEvents.write(error, to: &out)
                 }
                 out.write("\n")
             }

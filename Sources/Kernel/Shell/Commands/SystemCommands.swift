@@ -109,7 +109,7 @@ enum SystemCommands {
     }
 
     /// This CPU's CPUID brand string without leading spaces, or `unknown`.
-    private static func brandString() -> [UInt8] {
+    static func brandString() -> [UInt8] {
         guard CPU.features.maxExtendedLeaf >= 0x8000_0004 else { return Array("unknown".utf8) }
         var bytes: [UInt8] = []
         for leaf: UInt32 in 0x8000_0002...0x8000_0004 {

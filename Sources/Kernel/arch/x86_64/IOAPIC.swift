@@ -16,21 +16,34 @@ struct IOAPIC {
         for pin in 0..<redirectionEntries { mask(pin: pin) }
     }
 
+    /// Register select and window access must not interleave between CPUs.
+    private static let windowLock = SpinLock()
+
     private static func read(_ base: UInt64, _ register: UInt32) -> UInt32 {
         // SAFETY: base maps an IOAPIC's register window (IOREGSEL at 0, IOWIN at 0x10), uncached.
-        unsafe mmio_write32(base, register)
-        return unsafe mmio_read32(base + 0x10)
+        windowLock.withLock {
+            unsafe mmio_write32(base, register)
+            return unsafe mmio_read32(base + 0x10)
+        }
     }
 
     private func write(_ register: UInt32, _ value: UInt32) {
         // SAFETY: mmioBase maps this IOAPIC's register window (init).
-        unsafe mmio_write32(mmioBase, register)
-        unsafe mmio_write32(mmioBase + 0x10, value)
+        IOAPIC.windowLock.withLock {
+            unsafe mmio_write32(mmioBase, register)
+            unsafe mmio_write32(mmioBase + 0x10, value)
+        }
     }
 
     func handles(gsi: UInt32) -> Bool { gsi >= gsiBase && gsi < gsiBase + redirectionEntries }
 
     func mask(pin: UInt32) { write(0x10 + 2 * pin, 1 << 16) }
+
+    /// Sets or clears the mask bit of `pin`, keeping the rest of its routing.
+    func setMasked(pin: UInt32, _ masked: Bool) {
+        let low = IOAPIC.read(mmioBase, 0x10 + 2 * pin)
+        write(0x10 + 2 * pin, masked ? low | 1 << 16 : low & ~(1 << 16))
+    }
 
     /// Delivers `gsi` as `vector` to the CPU with APIC id `destination`.
     func route(gsi: UInt32, vector: UInt8, activeLow: Bool, levelTriggered: Bool, destination: UInt32) {

@@ -18,7 +18,7 @@ enum LocalAPIC {
     private struct Configuration {
         var mmioBase: UInt64 = 0
         var x2APIC = false
-        /// Timer ticks (divide-by-16) per millisecond, measured against the PIT.
+        /// Timer ticks (divide-by-16) per millisecond, measured against the TSC.
         var timerTicksPerMillisecond: UInt64 = 0
     }
     /// Set while the boot CPU brings the APIC up (enable, calibration), read-only afterwards.

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// The 8254 PIT, used only as a reference clock: channel 2 counts down a known interval for calibration.
+// The 8254 PIT, used only as a reference clock: channel 2 counts down a known interval for calibration. Not
+// assumed to exist: many laptops and hardware-reduced platforms have none (or one whose clock is gated).
 import KernelSupport
 
 enum PIT {
     static let frequency: UInt64 = 1_193_182
 
     /// Busy-waits for `microseconds` (at most ~54 ms) measured by PIT channel 2, calling nothing else.
-    /// Returns false if the counter never ran out (no PIT: firmware or hypervisor without one).
+    /// Returns false without a working PIT: when its output is already high right after the count started
+    /// (an absent port reads 0xFF), or when the counter never runs out.
     static func waitOnChannel2(microseconds: UInt64) -> Bool {
         let ticks = UInt16(clamping: frequency * microseconds / 1_000_000)
         let gate = cpu_inb(0x61)
@@ -18,6 +20,7 @@ enum PIT {
         let started = cpu_inb(0x61) & 0xFE
         cpu_outb(0x61, started)
         cpu_outb(0x61, started | 0x01)
+        if cpu_inb(0x61) & 0x20 != 0 { return false }   // mode 0 holds OUT low until the count ends
         var spins: UInt64 = 0
         while cpu_inb(0x61) & 0x20 == 0 {
             spins += 1
