@@ -25,7 +25,12 @@ APUS_APT_DEPENDENCIES=(
     "pkg-config:pkgconf"                                     # SwiftPM finds libelf through it
     "xz:xz-utils"                                            # apus-kpi census: *.ko.xz modules
     "zstd:zstd"                                              # apus-kpi census: *.ko.zst modules
+    "/usr/share/consolefonts/Uni2-Terminus16.psf.gz:console-setup-linux"   # the framebuffer console's font
 )
+
+# The framebuffer console's font (PSF, from Debian's console-setup-linux); scripts/build unpacks it to
+# $BUILD/console-font.psf, which scripts/mkiso puts on the image and the system tests read.
+APUS_CONSOLE_FONT=/usr/share/consolefonts/Uni2-Terminus16.psf.gz
 
 log() { printf '%s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -49,18 +54,23 @@ ensure_dependencies() {
 }
 
 # Fills TREE with what every Apus boot image carries: boot/apus.elf, the PCI ID database as the Multiboot2
-# module pci.ids, and boot/grub/grub.cfg passing CMDLINE to the kernel (scripts/mkiso, scripts/make-usb-image).
-write_boot_tree() { # TREE CMDLINE [MODULE.ko…]
-    local tree=$1 cmdline=$2 module name module_lines=""
-    shift 2
+# module pci.ids, the console FONT (PSF, .gz unpacked) as the module console-font, each MODULE.ko as the
+# module NAME.ko (which `insmod NAME` and modules= find), and boot/grub/grub.cfg passing CMDLINE to the kernel
+# and asking for a linear framebuffer in GFXMODE ("" for the default) (scripts/mkiso, scripts/make-usb-image).
+write_boot_tree() { # TREE CMDLINE FONT GFXMODE [MODULE.ko…]
+    local tree=$1 cmdline=$2 font=$3 gfxmode=$4 module name module_lines="" video
+    shift 4
     [[ -f $BUILD/apus.elf ]] || die "no $BUILD/apus.elf: run scripts/build first"
     [[ $cmdline != *[\"\\\$\;]* ]] || die "the command line may not contain quotes, backslashes, \$ or ;"
-    # The PCI ID database (Debian's pci.ids package), read by the kernel's lspci as a Multiboot2 module.
     [[ -f /usr/share/misc/pci.ids ]] || die "no /usr/share/misc/pci.ids: install the pci.ids package"
+    [[ -f $font ]] || die "no font $font: run scripts/build first (or pass --font)"
     mkdir -p "$tree/boot/grub"
     cp "$BUILD/apus.elf" "$tree/boot/apus.elf"
     cp /usr/share/misc/pci.ids "$tree/boot/pci.ids"
-    # Each module NAME.ko becomes the Multiboot2 module `NAME.ko`, which `insmod NAME` and modules= find.
+    case $font in
+        *.gz) gzip -dc "$font" > "$tree/boot/console-font.psf" || die "cannot unpack $font" ;;
+        *) cp "$font" "$tree/boot/console-font.psf" ;;
+    esac
     for module in "$@"; do
         name=$(basename "$module")
         [[ $name =~ ^[A-Za-z0-9_-]+\.ko$ ]] || die "--module $module: the file name may hold only letters, digits, - and _"
@@ -69,16 +79,27 @@ write_boot_tree() { # TREE CMDLINE [MODULE.ko…]
         cp "$module" "$tree/boot/modules/$name"
         module_lines+="    module2 /boot/modules/$name $name"$'\n'
     done
+    # A linear framebuffer for the console: on UEFI GRUB's "auto" GOP mode (the panel's preferred mode when
+    # the firmware reports one), on BIOS VBE 1024x768x32 when offered, else "auto". It is set after
+    # `multiboot2`, which sets gfxpayload from the kernel's framebuffer request tag (no size asked: "auto").
+    if [[ -n $gfxmode ]]; then
+        video="set gfxpayload=$gfxmode"
+    else
+        video='if [ "${grub_platform}" = "pc" ]; then set gfxpayload=1024x768x32,1024x768,auto; fi'
+    fi
     cat > "$tree/boot/grub/grub.cfg" <<CFG
 set timeout=0
 set default=0
 serial --unit=0 --speed=115200
 terminal_input console serial
 terminal_output console serial
+insmod all_video
 menuentry "Apus" {
     multiboot2 /boot/apus.elf $cmdline
     module2 /boot/pci.ids pci.ids
-${module_lines}    boot
+    module2 --nounzip /boot/console-font.psf console-font
+${module_lines}    $video
+    boot
 }
 CFG
 }

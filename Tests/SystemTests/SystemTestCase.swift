@@ -21,16 +21,18 @@ enum SystemImages {
 
     private static let cache = VariantCache()
 
-    /// The image to boot: `apus.iso` as built, or a variant whose GRUB passes `cmdline` to the kernel and
-    /// hands over `modules` (`.ko` files, as `scripts/mkiso --module`).
-    static func iso(cmdline: String? = nil, modules: [URL] = []) throws -> URL {
+    /// The image to boot: `apus.iso` as built, or a variant whose GRUB passes `cmdline` to the kernel, hands
+    /// over `modules` (`.ko` files, as `scripts/mkiso --module`) and is made with further `scripts/mkiso`
+    /// options (`--font FILE`, `--gfxmode MODE`) if given.
+    static func iso(cmdline: String? = nil, modules: [URL] = [], mkisoArguments: [String] = []) throws -> URL {
         let elf = buildDirectory.appendingPathComponent("apus.elf")
         let iso = buildDirectory.appendingPathComponent("apus.iso")
         guard FileManager.default.fileExists(atPath: elf.path), FileManager.default.fileExists(atPath: iso.path) else {
             throw QEMUError(description: "\(elf.path) or apus.iso is missing: run scripts/build first")
         }
-        guard cmdline != nil || !modules.isEmpty else { return iso }
-        return try cache.variant(cmdline: cmdline ?? "", modules: modules)
+        let arguments = modules.flatMap { ["--module", $0.path] } + mkisoArguments
+        guard cmdline != nil || !arguments.isEmpty else { return iso }
+        return try cache.variant(cmdline: cmdline ?? "", mkisoArguments: arguments)
     }
 
     private final class VariantCache: @unchecked Sendable {
@@ -38,10 +40,10 @@ enum SystemImages {
         private var images: [String: URL] = [:]
         private var directory: URL?
 
-        func variant(cmdline: String, modules: [URL]) throws -> URL {
+        func variant(cmdline: String, mkisoArguments: [String]) throws -> URL {
             lock.lock()
             defer { lock.unlock() }
-            let key = ([cmdline] + modules.map(\.path)).joined(separator: "\n")
+            let key = ([cmdline] + mkisoArguments).joined(separator: "\u{0}")
             if let image = images[key] { return image }
             let directory = try self.directory ?? {
                 let made = FileManager.default.temporaryDirectory
@@ -53,7 +55,7 @@ enum SystemImages {
             let image = directory.appendingPathComponent("variant-\(images.count).iso")
             let mkiso = Process()
             mkiso.executableURL = SystemImages.packageRoot.appendingPathComponent("scripts/mkiso")
-            mkiso.arguments = [image.path, "--cmdline", cmdline] + modules.flatMap { ["--module", $0.path] }
+            mkiso.arguments = [image.path, "--cmdline", cmdline] + mkisoArguments
             // scripts/mkiso reads build/apus.elf via scripts/lib.sh; it is told $APUS_BUILD_DIR for when lib.sh
             // honours it.
             var environment = ProcessInfo.processInfo.environment
@@ -65,7 +67,7 @@ enum SystemImages {
             let message = errors.fileHandleForReading.readDataToEndOfFile()
             mkiso.waitUntilExit()
             guard mkiso.terminationStatus == 0, FileManager.default.fileExists(atPath: image.path) else {
-                throw QEMUError(description: "scripts/mkiso failed for --cmdline \"\(cmdline)\" with \(modules.count) modules: "
+                throw QEMUError(description: "scripts/mkiso failed for --cmdline \"\(cmdline)\" \(mkisoArguments): "
                     + String(decoding: message, as: UTF8.self))
             }
             images[key] = image
@@ -81,9 +83,10 @@ class SystemTestCase: XCTestCase {
 
     /// Starts a machine booting `build/apus.iso`, or a variant with kernel command line `cmdline`, or `medium`.
     func launch(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
-                cmdline: String? = nil, modules: [URL] = [], medium: QEMUMachine.Medium? = nil,
-                extraArguments: [String] = []) throws -> QEMUMachine {
-        let bootMedium = try medium ?? .cdrom(SystemImages.iso(cmdline: cmdline, modules: modules))
+                cmdline: String? = nil, modules: [URL] = [], mkisoArguments: [String] = [],
+                medium: QEMUMachine.Medium? = nil, extraArguments: [String] = []) throws -> QEMUMachine {
+        let bootMedium = try medium
+            ?? .cdrom(SystemImages.iso(cmdline: cmdline, modules: modules, mkisoArguments: mkisoArguments))
         let machine = try QEMUMachine(
             medium: bootMedium, firmware: firmware, memory: memory, cpus: cpus, extraArguments: extraArguments)
         machines.append(machine)
@@ -93,10 +96,11 @@ class SystemTestCase: XCTestCase {
     /// Starts a machine and waits for the first prompt; returns it and its boot log. A boot that panics fails
     /// at once; one that does not reach the prompt in `timeout` fails then.
     func boot(_ firmware: QEMUMachine.Firmware = .bios, memory: String = "128M", cpus: Int = 1,
-              cmdline: String? = nil, modules: [URL] = [], medium: QEMUMachine.Medium? = nil,
-              extraArguments: [String] = [], timeout: TimeInterval = 60) throws -> (QEMUMachine, String) {
-        let machine = try launch(firmware, memory: memory, cpus: cpus, cmdline: cmdline, modules: modules, medium: medium,
-                                 extraArguments: extraArguments)
+              cmdline: String? = nil, modules: [URL] = [], mkisoArguments: [String] = [],
+              medium: QEMUMachine.Medium? = nil, extraArguments: [String] = [],
+              timeout: TimeInterval = 60) throws -> (QEMUMachine, String) {
+        let machine = try launch(firmware, memory: memory, cpus: cpus, cmdline: cmdline, modules: modules,
+                                 mkisoArguments: mkisoArguments, medium: medium, extraArguments: extraArguments)
         let bootLog = try machine.waitForPrompt(timeout: timeout)
         return (machine, bootLog)
     }
@@ -125,7 +129,6 @@ class SystemTestCase: XCTestCase {
         super.tearDown()
     }
 
-    /// The `N` of `boot: ready in N ms`, or nil.
     /// QEMU arguments for the devices the PCI and interrupt tests need: an e1000, an e1000e, and an NVMe
     /// drive (a 1 MiB scratch image, removed after the test) behind a PCI bridge (pc) or a PCIe root port
     /// (q35), so the scan must cross a bridge.

@@ -31,6 +31,8 @@ private func kernelMainOnKernelStack() -> Never {
     KernelMemory.finishBoot()
     KernelHeap.enablePageBackedAllocation()
     Interrupts.initializeHandlers()
+    PAT.configure()
+    FramebufferConsole.initialize()
     log(.info) { line in
         let (total, free) = PhysicalMemory.statistics
         line.write("mm: ")
@@ -61,6 +63,7 @@ private func kernelMainOnKernelStack() -> Never {
     }
     Scheduler.initialize(cpuCount: Int(MAX_CPUS))
     DeferredWork.startWorker()
+    FramebufferConsole.startRenderer()
     Interrupts.register(vector: InterruptVector.timer) {
         if SMP.currentIndex == 0 { Clock.tick() }
         Scheduler.timerTick()
@@ -69,6 +72,7 @@ private func kernelMainOnKernelStack() -> Never {
     }
     LocalAPIC.startPeriodicTimer(vector: InterruptVector.timer, milliseconds: 1000 / Clock.hz)
     SerialConsole.enableInterrupts()
+    PS2Keyboard.initialize()
     cpu_sti()
     ACPICA.initialize(rsdp: BootInfo.info?.rsdpBytes)   // after the IOAPICs (the SCI) and the clock
     ACPIEvents.install()                                // lid, battery, power-button notifications

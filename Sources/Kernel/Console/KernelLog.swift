@@ -59,6 +59,28 @@ enum KernelLog {
     }
 }
 
+extension KernelLog {
+    /// Writes the stored records that the console level echoes, oldest first, as the console showed them
+    /// (`[    1.234567] text`): a console that starts late (the framebuffer) catches up with the boot log.
+    static func replay<Sink: TextSink>(to sink: inout Sink) {
+        var cursor = withState { $0.ring.oldest }
+        while true {
+            var line = LineBuffer<320>()
+            let found = withState { state -> Bool? in
+                guard let record = state.ring.next(&cursor) else { return nil }
+                guard state.consoleLevel.echoes(record.level) else { return false }
+                state.ring.format(record, to: &line)
+                return true
+            }
+            guard let found else { return }
+            if found {
+                sink.write(line)
+                sink.write(0x0A)
+            }
+        }
+    }
+}
+
 /// Logs a record at `level` (the kernel's printk).
 func log(_ level: LogLevel, _ compose: (inout LogLine) -> Void) {
     KernelLog.log(level, compose)

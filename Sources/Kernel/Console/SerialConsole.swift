@@ -1,34 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// COM1 as the console: receive and transmit rings served by the UART interrupt (IRQ 4).
+// COM1 as the console: a transmit ring and received bytes (into ConsoleInput) served by the UART interrupt (IRQ 4).
 import KernelSupport
 
 enum SerialConsole {
-    private static let ringSize = 4096
-
-    private struct Ring {
-        var bytes = InlineArray<4096, UInt8>(repeating: 0)
-        var head = 0                                    // next to read
-        var tail = 0                                    // next to write
-        var isEmpty: Bool { head == tail }
-        var isFull: Bool { tail - head == SerialConsole.ringSize }
-        mutating func push(_ byte: UInt8) {
-            bytes[tail % SerialConsole.ringSize] = byte
-            tail += 1
-        }
-        mutating func pop() -> UInt8? {
-            guard !isEmpty else { return nil }
-            let byte = bytes[head % SerialConsole.ringSize]
-            head += 1
-            return byte
-        }
-    }
-
     private struct State {
-        var receive = Ring()
-        var transmit = Ring()
+        var transmit = ByteRing()
         var interruptDriven = false
-        /// Bytes dropped because the receive ring was full.
-        var overruns = 0
     }
     nonisolated(unsafe) private static var state = State()
     private static let lock = SpinLock()
@@ -43,7 +20,7 @@ enum SerialConsole {
 
     /// Routes the UART interrupt and turns on receive interrupts; output goes through the ring from now on.
     static func enableInterrupts() {
-        _ = readers                                     // a lazy global: create it before any interrupt can
+        ConsoleInput.initialize()                       // lazy globals: create them before any interrupt can
         IRQRouting.routeISA(irq: 4, vector: InterruptVector.isaBase + 4)
         Interrupts.register(vector: InterruptVector.isaBase + 4) { SerialConsole.serviceInterrupt() }
         withState { state in
@@ -80,21 +57,9 @@ enum SerialConsole {
         }
     }
 
-    /// Readers blocked until input arrives.
-    private static let readers = WaitQueue()
-
-    /// Blocks the calling thread until input arrives, then returns it.
-    static func waitForByte() -> UInt8 {
-        var byte: UInt8?
-        readers.wait { byte = withState { $0.receive.pop() }; return byte != nil }
-        return byte ?? 0
-    }
-
     private static func serviceInterrupt() {
         withState { state in
-            while let byte = port.receivedByte() {
-                if state.receive.isFull { state.overruns += 1 } else { state.receive.push(byte) }
-            }
+            while let byte = port.receivedByte() { ConsoleInput.push(byte) }
             var budget = 16                             // the UART's transmit FIFO depth
             while budget > 0, port.transmitterReady, let byte = state.transmit.pop() {
                 port.putPolled(byte)
@@ -102,6 +67,6 @@ enum SerialConsole {
             }
             if state.transmit.isEmpty { port.enableInterrupts(receive: true, transmitEmpty: false) }
         }
-        readers.wakeAll()
+        ConsoleInput.wakeReaders()
     }
 }

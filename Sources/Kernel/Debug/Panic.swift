@@ -14,11 +14,13 @@ enum Panic {
         cpu_cli()
         var out = PanicSink()
         if inProgress.exchange(true, ordering: .acquiringAndReleasing) {
+            out.screen = false
             out.write("\nKERNEL PANIC (nested): ")
             out.write(reason)
             out.write("\n")
             cpu_halt_forever()
         }
+        FramebufferConsole.enterPanicMode()
         SerialConsole.flush()
         out.write("\nKERNEL PANIC: ")
         out.write(reason)
@@ -34,6 +36,7 @@ enum Panic {
             writeBacktrace(from: cpu_read_rbp(), firstIndex: 0, to: &out)
         }
         out.write("---[ end Kernel panic ]---\n")
+        FramebufferConsole.finishPanic()
         cpu_halt_forever()
     }
 

@@ -151,8 +151,9 @@ enum KernelMemory {
         }
     }
 
-    /// Maps `length` bytes of device registers at `physical` uncached and returns their virtual address.
-    static func mapMMIO(physical: UInt64, length: UInt64) -> UInt64 {
+    /// Maps `length` bytes of device registers at `physical` uncached (or with `flags`, such as
+    /// `.framebuffer`) and returns their virtual address.
+    static func mapMMIO(physical: UInt64, length: UInt64, flags: PageFlags = .mmio) -> UInt64 {
         let offset = physical & 0xFFF
         let pages = (offset + length + 0xFFF) / PageSize.small.rawValue
         let base = withState { state in
@@ -161,7 +162,7 @@ enum KernelMemory {
         }
         do {
             try kernelTables.mapRange(virtual: base, physical: physical - offset,
-                                      length: pages * PageSize.small.rawValue, flags: .mmio)
+                                      length: pages * PageSize.small.rawValue, flags: flags)
         } catch {
             panic("cannot map device registers")
         }

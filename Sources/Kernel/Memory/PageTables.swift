@@ -22,6 +22,13 @@ struct PageFlags: OptionSet {
     static let kernelText: PageFlags = [.present]
     /// Device registers: uncached, never executed.
     static let mmio: PageFlags = [.present, .writable, .cacheDisable, .writeThrough, .noExecute]
+    /// The PAT bit of a 4 KiB entry (the same bit means "huge" in a directory entry).
+    static let attributeTable = PageFlags(rawValue: 1 << 7)
+    /// Framebuffer memory in 4 KiB pages: PAT entry 4, write-combining once `PAT.configure()` ran; plain
+    /// uncached device memory on a CPU without a PAT.
+    static var framebuffer: PageFlags {
+        PAT.available ? [.present, .writable, .attributeTable, .noExecute] : mmio
+    }
 }
 
 enum PageSize: UInt64 {

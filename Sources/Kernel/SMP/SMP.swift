@@ -139,6 +139,7 @@ enum SMP {
 @_cdecl("apus_ap_entry")
 func applicationProcessorEntry(_ index: UInt64) {
     cpu_set_local(UInt32(index))
+    PAT.configure()                                     // the same memory types as the boot CPU
     DescriptorTables.loadGDT(cpu: Int(index), exceptionStacks: SMP.exceptionStacks(of: Int(index)))
     DescriptorTables.loadIDT()
     LocalAPIC.enableOnThisCPU(spuriousVector: InterruptVector.spurious)
