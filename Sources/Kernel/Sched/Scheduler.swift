@@ -184,7 +184,8 @@ enum Scheduler {
     }
 
     /// Linux's schedule(): blocks the current thread unless `*taskState` is 0 (TASK_RUNNING), until
-    /// `wake(_:taskState:mask:)` sets it to 0 or, with a deadline, until `Clock.nanoseconds` reaches it.
+    /// `wake(_:taskState:mask:)` sets it to 0 or, with a deadline, until `Clock.nanoseconds` reaches it;
+    /// returns with `*taskState` 0.
     /// The state is read under the scheduler's lock, which every waker takes, so a wake-up that lands
     /// between the caller setting its state and this call is never lost. Returns without blocking on the
     /// idle thread. The caller must not be in atomic context (LinuxKPI checks that first).
@@ -200,6 +201,9 @@ enum Scheduler {
             } else {
                 switchAway(&state, requeue: false, newState: .blocked)
             }
+            // Running again (woken, or the deadline passed): TASK_RUNNING, as after Linux's schedule().
+            // SAFETY: as above; the lock is held again here.
+            unsafe taskState.pointee = 0
         }
     }
 

@@ -86,6 +86,7 @@ enum KPISchedTests {
             timed.returnedAt.store(Clock.nanoseconds, ordering: .releasing)
         }
         t.expect(waitUntil(seconds: 2) { timed.returnedAt.load(ordering: .acquiring) != 0 }, "a deadline did not end the sleep")
+        t.expect(timed.state == taskRunning, "the task state is not TASK_RUNNING after the sleep ended at its deadline")
         let slept = timed.returnedAt.load(ordering: .acquiring) &- start
         t.expect(slept >= 30_000_000 && slept < 100_000_000) { out in
             out.write("sleep with a 30 ms deadline took ")
