@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* KPI self-test: vmalloc/vzalloc, the page allocator and page fragments. */
+/* KPI self-test: vmalloc/vzalloc, the page allocator, page fragments and mempools. */
 #include <kunit/test.h>
 #include <linux/gfp.h>
 #include <linux/io.h>
 #include <linux/irqflags.h>
+#include <linux/mempool.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -88,11 +89,45 @@ static void pages_atomic_context(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, page);
 }
 
+/* A pool keeps min_nr elements in reserve; elements beyond the reserve come from and go back to the allocator. */
+static void pages_mempool(struct kunit *test)
+{
+	mempool_t *pool = mempool_create_kmalloc_pool(4, 128);
+	mempool_t *page_pool;
+	void *elements[8];
+	struct page *page;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, pool);
+	KUNIT_EXPECT_EQ(test, pool->min_nr, 4);
+	KUNIT_EXPECT_EQ(test, pool->curr_nr, 4);
+	for (i = 0; i < 8; i++) {
+		elements[i] = mempool_alloc(pool, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, elements[i]);
+		memset(elements[i], i, 128);
+	}
+	for (i = 0; i < 8; i++)
+		KUNIT_EXPECT_EQ(test, ((u8 *)elements[i])[127], i);
+	for (i = 0; i < 8; i++)
+		mempool_free(elements[i], pool);
+	KUNIT_EXPECT_EQ(test, pool->curr_nr, 4);
+	mempool_destroy(pool);
+
+	page_pool = mempool_create_page_pool(2, 0);
+	KUNIT_ASSERT_NOT_NULL(test, page_pool);
+	page = mempool_alloc(page_pool, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_NOT_NULL(test, page_address(page));
+	mempool_free(page, page_pool);
+	mempool_destroy(page_pool);
+}
+
 static struct kunit_case pages_cases[] = {
 	KUNIT_CASE(pages_vmalloc),
 	KUNIT_CASE(pages_alloc_pages),
 	KUNIT_CASE(pages_page_frag),
 	KUNIT_CASE(pages_atomic_context),
+	KUNIT_CASE(pages_mempool),
 	{}
 };
 
