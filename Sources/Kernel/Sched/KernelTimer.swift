@@ -48,7 +48,8 @@ enum KernelTimers {
     }
     private struct State {
         var pending: [Entry] = []
-        var running: KernelTimer?
+        /// Timers whose action runs now: every CPU runs the timers it finds due, so several may run at once.
+        var running: [KernelTimer] = []
     }
     nonisolated(unsafe) private static var state = State()
     private static let lock = SpinLock()
@@ -74,7 +75,7 @@ enum KernelTimers {
             return state.pending.count != before
         }
         // Like del_timer_sync: wait until its action is not running on another CPU.
-        while withState({ $0.running === timer }) { Scheduler.yield() }
+        while withState({ $0.running.contains { $0 === timer } }) { Scheduler.yield() }
         return timer.disarm() && wasPending
     }
 
@@ -85,12 +86,14 @@ enum KernelTimers {
             let due = withState { state -> Entry? in
                 guard let first = state.pending.first, first.deadline <= now else { return nil }
                 state.pending.removeFirst()
-                state.running = first.timer
+                state.running.append(first.timer)
                 return first
             }
             guard let due else { return }
             if due.timer.markFired() { due.action() }
-            withState { $0.running = nil }
+            withState { state in
+                if let index = state.running.firstIndex(where: { $0 === due.timer }) { state.running.remove(at: index) }
+            }
         }
     }
 }
